@@ -1,0 +1,61 @@
+//! Accounts in the database, and the demo seed.
+
+use crate::clock::Clock;
+use crate::db::Db;
+use crate::passwords;
+use rusqlite::{params, OptionalExtension};
+use topocloud_contract::normalise_email;
+
+pub const DEMO_EMAIL: &str = "demo@topocloud.test";
+pub const DEMO_PASSWORD: &str = "TopoCloud-demo-2026";
+pub const DEMO_NAME: &str = "Demo Landmeter";
+
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+}
+
+pub fn find_by_email(db: &Db, email: &str) -> rusqlite::Result<Option<Account>> {
+    db.conn()
+        .query_row(
+            "SELECT id, email, name, password_hash FROM users WHERE email = ?1",
+            params![normalise_email(email)],
+            |row| {
+                Ok(Account {
+                    id: row.get(0)?,
+                    email: row.get(1)?,
+                    name: row.get(2)?,
+                    password_hash: row.get(3)?,
+                })
+            },
+        )
+        .optional()
+}
+
+/// Creates a verified account with a password; `Ok(false)` when the email is taken.
+pub fn create_verified(
+    db: &Db,
+    clock: &Clock,
+    email: &str,
+    name: &str,
+    password: &str,
+) -> Result<bool, String> {
+    let hash = passwords::hash(password).map_err(|e| e.to_string())?;
+    let now = clock.now();
+    let inserted = db
+        .conn()
+        .execute(
+            "INSERT OR IGNORE INTO users (email, name, password_hash, email_verified_at, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![normalise_email(email), name, hash, now],
+        )
+        .map_err(|e| e.to_string())?;
+    Ok(inserted == 1)
+}
+
+/// The demo account exists after every start in dev mode.
+pub fn seed_demo(db: &Db, clock: &Clock) -> Result<(), String> {
+    create_verified(db, clock, DEMO_EMAIL, DEMO_NAME, DEMO_PASSWORD).map(|_| ())
+}

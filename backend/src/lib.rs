@@ -1,0 +1,89 @@
+//! Reference implementation of the TopoCloud auth API contract.
+//!
+//! It exists so the sign-in site can be developed, demonstrated and tested end to end
+//! on one machine; production points the site at TopoCloud's real auth backend.
+
+pub mod accounts;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod passwords;
+pub mod problem;
+mod security;
+mod session;
+
+use axum::routing::{any, get};
+use axum::Router;
+use clock::Clock;
+use config::Config;
+use db::Db;
+use std::sync::Arc;
+use tower_http::services::{ServeDir, ServeFile};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Clock,
+    pub config: Arc<Config>,
+    /// Verified against when an email is unknown, so that a wrong email costs the same
+    /// time as a wrong password and timing cannot reveal which accounts exist.
+    pub dummy_hash: Arc<String>,
+}
+
+impl AppState {
+    pub fn new(config: Config) -> Result<Self, StartupError> {
+        let db = Db::open(&config.database)?;
+        let dummy_hash = passwords::hash("not-a-real-password-just-for-timing")
+            .map_err(|e| StartupError(format!("hashing failed: {e}")))?;
+        Ok(Self {
+            db,
+            clock: Clock::default(),
+            config: Arc::new(config),
+            dummy_hash: Arc::new(dummy_hash),
+        })
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route(
+            topocloud_contract::paths::SESSION,
+            get(session::current).post(session::sign_in).delete(session::sign_out),
+        )
+        .route("/api/{*rest}", any(security::api_not_found))
+        .layer(axum::middleware::from_fn(security::api_guard));
+
+    let mut app = Router::new().merge(api).with_state(state.clone());
+
+    // Serves a built site (SPA: unknown paths get index.html) from the same origin as
+    // the API, which is how the e2e tests run against a release build.
+    if let Some(dir) = &state.config.site_dir {
+        let index = ServeFile::new(dir.join("index.html"));
+        app = app.fallback_service(ServeDir::new(dir).fallback(index));
+    }
+    app
+}
+
+/// Why the backend could not start.
+#[derive(Debug)]
+pub struct StartupError(pub String);
+
+impl std::fmt::Display for StartupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StartupError {}
+
+impl From<rusqlite::Error> for StartupError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self(format!("database: {e}"))
+    }
+}
+
+impl From<std::io::Error> for StartupError {
+    fn from(e: std::io::Error) -> Self {
+        Self(format!("io: {e}"))
+    }
+}

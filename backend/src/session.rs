@@ -1,0 +1,150 @@
+//! `GET|POST|DELETE /api/session`: who am I, sign in, sign out.
+
+use crate::accounts;
+use crate::passwords;
+use crate::problem::ApiProblem;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rand::RngCore;
+use rusqlite::{params, OptionalExtension};
+use sha2::{Digest, Sha256};
+use topocloud_contract::{is_plausible_email, SessionInfo, SignInRequest};
+
+const COOKIE_NAME: &str = "topocloud_session";
+const SECURE_COOKIE_NAME: &str = "__Host-topocloud_session";
+const REMEMBERED_SECONDS: i64 = 30 * 24 * 3600;
+const BROWSER_SESSION_SECONDS: i64 = 12 * 3600;
+/// Far above any password policy's maximum; stops hashing megabytes on purpose.
+const MAX_PASSWORD_BYTES: usize = 4096;
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiProblem> {
+    let request: SignInRequest =
+        serde_json::from_slice(&body).map_err(|_| ApiProblem::validation_failed())?;
+    if !is_plausible_email(&request.email)
+        || request.password.is_empty()
+        || request.password.len() > MAX_PASSWORD_BYTES
+    {
+        return Err(ApiProblem::validation_failed());
+    }
+
+    let account = accounts::find_by_email(&state.db, &request.email)?;
+    let (stored_hash, found) = match &account {
+        Some(a) => (a.password_hash.clone(), true),
+        None => (None, false),
+    };
+    // An unknown email (or an account without a password yet) still pays for one full
+    // hash verification, so the answer's timing says nothing about which emails exist.
+    let hash = stored_hash.unwrap_or_else(|| state.dummy_hash.to_string());
+    let password = request.password.clone();
+    let matches = tokio::task::spawn_blocking(move || passwords::verify(&password, &hash)).await?;
+    let account = match account {
+        Some(account) if found && matches && account.password_hash.is_some() => account,
+        _ => return Err(ApiProblem::invalid_credentials()),
+    };
+
+    // Whatever session this browser had is ended: every sign-in gets a fresh id.
+    if let Some(old) = session_id_from(&headers, &state) {
+        delete_session(&state, &old)?;
+    }
+    let session_id = new_session_id();
+    let now = state.clock.now();
+    let lifetime = if request.remember { REMEMBERED_SECONDS } else { BROWSER_SESSION_SECONDS };
+    state.db.conn().execute(
+        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, persistent)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash_id(&session_id), account.id, now, now + lifetime, request.remember],
+    )?;
+
+    let cookie = session_cookie(&state, &session_id, request.remember.then_some(lifetime));
+    let info = SessionInfo { email: account.email, name: account.name };
+    Ok(([(header::SET_COOKIE, cookie)], Json(info)).into_response())
+}
+
+pub async fn current(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<SessionInfo>, ApiProblem> {
+    let id = session_id_from(&headers, &state).ok_or_else(ApiProblem::not_signed_in)?;
+    let info = state
+        .db
+        .conn()
+        .query_row(
+            "SELECT u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.id_hash = ?1 AND s.expires_at > ?2",
+            params![hash_id(&id), state.clock.now()],
+            |row| Ok(SessionInfo { email: row.get(0)?, name: row.get(1)? }),
+        )
+        .optional()?;
+    info.map(Json).ok_or_else(ApiProblem::not_signed_in)
+}
+
+/// Signing out always succeeds, even without a session: the end state is the same.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiProblem> {
+    if let Some(id) = session_id_from(&headers, &state) {
+        delete_session(&state, &id)?;
+    }
+    let expired = format!("{}=; Max-Age=0; {}", cookie_name(&state), cookie_attributes(&state));
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, expired)]).into_response())
+}
+
+fn delete_session(state: &AppState, id: &str) -> rusqlite::Result<()> {
+    state
+        .db
+        .conn()
+        .execute("DELETE FROM sessions WHERE id_hash = ?1", params![hash_id(id)])
+        .map(|_| ())
+}
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.config.secure_cookies { SECURE_COOKIE_NAME } else { COOKIE_NAME }
+}
+
+fn cookie_attributes(state: &AppState) -> &'static str {
+    if state.config.secure_cookies {
+        "Path=/; HttpOnly; SameSite=Lax; Secure"
+    } else {
+        "Path=/; HttpOnly; SameSite=Lax"
+    }
+}
+
+fn session_cookie(state: &AppState, id: &str, max_age: Option<i64>) -> HeaderValue {
+    let mut cookie = format!("{}={id}; {}", cookie_name(state), cookie_attributes(state));
+    if let Some(seconds) = max_age {
+        cookie.push_str(&format!("; Max-Age={seconds}"));
+    }
+    // Built only from hex and fixed ASCII, so it is always a valid header value.
+    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn session_id_from(headers: &HeaderMap, state: &AppState) -> Option<String> {
+    let name = cookie_name(state);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, v)| *k == name && !v.is_empty())
+        .map(|(_, v)| v.to_owned())
+}
+
+fn new_session_id() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+fn hash_id(id: &str) -> String {
+    hex::encode(Sha256::digest(id.as_bytes()))
+}

@@ -1,0 +1,179 @@
+//! `/api/session` over real HTTP against a real SQLite file.
+
+mod support;
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use support::TestBackend;
+use topocloud_backend::accounts::{DEMO_EMAIL, DEMO_PASSWORD};
+
+async fn sign_in(client: &reqwest::Client, b: &TestBackend, body: Value) -> reqwest::Response {
+    client
+        .post(b.url("/api/session"))
+        .json(&body)
+        .send()
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn demo_account_signs_in_and_the_session_says_who_it_is() {
+    let b = TestBackend::start().await;
+    let client = b.browser();
+    let res = sign_in(&client, &b, json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    assert!(cookie.starts_with("topocloud_session="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Max-Age"), "without remember the cookie ends with the browser");
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["email"], DEMO_EMAIL);
+
+    let me = client.get(b.url("/api/session")).send().await.expect("request");
+    assert_eq!(me.status(), StatusCode::OK);
+    assert_eq!(me.headers()["cache-control"], "no-store");
+    let body: Value = me.json().await.expect("json");
+    assert_eq!(body["email"], DEMO_EMAIL);
+}
+
+#[tokio::test]
+async fn email_is_matched_regardless_of_case_and_spaces() {
+    let b = TestBackend::start().await;
+    let body = json!({"email": "  Demo@TopoCloud.TEST ", "password": DEMO_PASSWORD});
+    let res = sign_in(&b.browser(), &b, body).await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_email_get_identical_answers() {
+    let b = TestBackend::start().await;
+    let wrong_password = sign_in(
+        &b.browser(),
+        &b,
+        json!({"email": DEMO_EMAIL, "password": "Not-the-password-1"}),
+    )
+    .await;
+    let unknown_email = sign_in(
+        &b.browser(),
+        &b,
+        json!({"email": "nobody@topocloud.test", "password": "Not-the-password-1"}),
+    )
+    .await;
+    assert_eq!(wrong_password.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown_email.status(), StatusCode::UNAUTHORIZED);
+    for res in [&wrong_password, &unknown_email] {
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+        assert!(res.headers().get("set-cookie").is_none());
+    }
+    let a = wrong_password.bytes().await.expect("body");
+    let b_ = unknown_email.bytes().await.expect("body");
+    assert_eq!(a, b_, "bodies must not reveal whether the email exists");
+    let problem: Value = serde_json::from_slice(&a).expect("problem json");
+    assert_eq!(problem["code"], "invalid_credentials");
+    assert_eq!(problem["status"], 401);
+}
+
+#[tokio::test]
+async fn signed_out_visitors_get_401_not_signed_in() {
+    let b = TestBackend::start().await;
+    let res = b.browser().get(b.url("/api/session")).send().await.expect("request");
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let problem: Value = res.json().await.expect("json");
+    assert_eq!(problem["code"], "not_signed_in");
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_session_on_the_server() {
+    let b = TestBackend::start().await;
+    let client = b.browser();
+    let res = sign_in(&client, &b, json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD})).await;
+    let cookie = res.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    let session_pair = cookie.split(';').next().expect("pair").to_owned();
+
+    let out = client.delete(b.url("/api/session")).send().await.expect("request");
+    assert_eq!(out.status(), StatusCode::NO_CONTENT);
+    assert!(out.headers()["set-cookie"].to_str().expect("ascii").contains("Max-Age=0"));
+
+    // Replaying the old cookie by hand must not work: the session is gone server-side.
+    let replay = reqwest::Client::new()
+        .get(b.url("/api/session"))
+        .header("cookie", session_pair)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(replay.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn every_sign_in_gets_a_new_session_id_and_remember_sets_max_age() {
+    let b = TestBackend::start().await;
+    let client = b.browser();
+    let body = json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD, "remember": true});
+    let first = sign_in(&client, &b, body.clone()).await;
+    let second = sign_in(&client, &b, body).await;
+    let c1 = first.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    let c2 = second.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    assert_ne!(c1.split(';').next(), c2.split(';').next());
+    assert!(c2.contains("Max-Age=2592000"), "{c2}");
+}
+
+#[tokio::test]
+async fn sessions_expire_by_the_backend_clock() {
+    let b = TestBackend::start().await;
+    let client = b.browser();
+    sign_in(&client, &b, json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD})).await;
+    b.state.clock.advance(13 * 3600);
+    let me = client.get(b.url("/api/session")).send().await.expect("request");
+    assert_eq!(me.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn writes_without_the_csrf_header_or_from_another_site_are_rejected() {
+    let b = TestBackend::start().await;
+    let body = json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD});
+    let plain = reqwest::Client::new()
+        .post(b.url("/api/session"))
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(plain.status(), StatusCode::FORBIDDEN);
+    let problem: Value = plain.json().await.expect("json");
+    assert_eq!(problem["code"], "csrf_rejected");
+
+    let cross_site = b
+        .browser()
+        .post(b.url("/api/session"))
+        .header("sec-fetch-site", "cross-site")
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn malformed_bodies_get_a_validation_problem_not_a_crash() {
+    let b = TestBackend::start().await;
+    for raw in ["", "{", "[]", r#"{"email":"demo"}"#, r#"{"email":"x","password":""}"#] {
+        let res = b
+            .browser()
+            .post(b.url("/api/session"))
+            .header("content-type", "application/json")
+            .body(raw)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "body {raw:?}");
+        let problem: Value = res.json().await.expect("json");
+        assert_eq!(problem["code"], "validation_failed");
+    }
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_problem_json() {
+    let b = TestBackend::start().await;
+    let res = b.browser().get(b.url("/api/nope")).send().await.expect("request");
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+}

@@ -1,0 +1,80 @@
+use serde::{Deserialize, Serialize};
+
+pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
+
+/// Stable machine codes of every error the API answers with. The site translates these;
+/// it never shows the server's own `title` or `detail` text to a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Wrong password or unknown email: deliberately one code for both.
+    InvalidCredentials,
+    NotSignedIn,
+    ValidationFailed,
+    CsrfRejected,
+    TooManyAttempts,
+    NotFound,
+    InternalError,
+    /// A code this build of the site does not know yet (a newer backend).
+    #[serde(other)]
+    Unknown,
+}
+
+/// Per-field error codes for form validation failures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
+
+/// RFC 9457 problem details, with the contract's `code` extension.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type", default = "about_blank")]
+    pub problem_type: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub status: u16,
+    pub code: ErrorCode,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+fn about_blank() -> String {
+    "about:blank".to_owned()
+}
+
+impl Problem {
+    pub fn new(status: u16, code: ErrorCode, title: &str) -> Self {
+        Self {
+            problem_type: about_blank(),
+            title: title.to_owned(),
+            status,
+            code,
+            errors: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_codes_from_a_newer_backend_still_parse() {
+        let p: Problem =
+            serde_json::from_str(r#"{"status":418,"code":"brand_new_thing","title":"x"}"#)
+                .expect("parses");
+        assert_eq!(p.code, ErrorCode::Unknown);
+        assert_eq!(p.problem_type, "about:blank");
+    }
+
+    #[test]
+    fn round_trips_with_snake_case_codes() {
+        let p = Problem::new(401, ErrorCode::InvalidCredentials, "Sign-in failed");
+        let json = serde_json::to_string(&p).expect("serialises");
+        assert!(json.contains(r#""code":"invalid_credentials""#), "{json}");
+        assert_eq!(serde_json::from_str::<Problem>(&json).expect("parses"), p);
+    }
+}
