@@ -48,7 +48,9 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route(
             topocloud_contract::paths::SESSION,
-            get(session::current).post(session::sign_in).delete(session::sign_out),
+            get(session::current)
+                .post(session::sign_in)
+                .delete(session::sign_out),
         )
         .route("/api/{*rest}", any(security::api_not_found))
         .layer(axum::middleware::from_fn(security::api_guard));

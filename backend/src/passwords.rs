@@ -1,6 +1,8 @@
 //! argon2id password hashing. Hashing is CPU-heavy, so callers run it off the async runtime.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 
 pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {

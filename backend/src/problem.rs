@@ -21,7 +21,11 @@ impl ApiProblem {
     }
 
     pub fn not_signed_in() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, ErrorCode::NotSignedIn, "Not signed in")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::NotSignedIn,
+            "Not signed in",
+        )
     }
 
     pub fn csrf_rejected() -> Self {

@@ -22,7 +22,10 @@ pub async fn api_guard(request: Request, next: Next) -> Response {
 }
 
 fn is_cross_site_write(request: &Request) -> bool {
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     if safe {
         return false;
     }
@@ -37,5 +40,9 @@ fn is_cross_site_write(request: &Request) -> bool {
 }
 
 pub async fn api_not_found() -> ApiProblem {
-    ApiProblem::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "No such endpoint")
+    ApiProblem::new(
+        StatusCode::NOT_FOUND,
+        ErrorCode::NotFound,
+        "No such endpoint",
+    )
 }

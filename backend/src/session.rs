@@ -56,15 +56,28 @@ pub async fn sign_in(
     }
     let session_id = new_session_id();
     let now = state.clock.now();
-    let lifetime = if request.remember { REMEMBERED_SECONDS } else { BROWSER_SESSION_SECONDS };
+    let lifetime = if request.remember {
+        REMEMBERED_SECONDS
+    } else {
+        BROWSER_SESSION_SECONDS
+    };
     state.db.conn().execute(
         "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, persistent)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![hash_id(&session_id), account.id, now, now + lifetime, request.remember],
+        params![
+            hash_id(&session_id),
+            account.id,
+            now,
+            now + lifetime,
+            request.remember
+        ],
     )?;
 
     let cookie = session_cookie(&state, &session_id, request.remember.then_some(lifetime));
-    let info = SessionInfo { email: account.email, name: account.name };
+    let info = SessionInfo {
+        email: account.email,
+        name: account.name,
+    };
     Ok(([(header::SET_COOKIE, cookie)], Json(info)).into_response())
 }
 
@@ -80,7 +93,12 @@ pub async fn current(
             "SELECT u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.id_hash = ?1 AND s.expires_at > ?2",
             params![hash_id(&id), state.clock.now()],
-            |row| Ok(SessionInfo { email: row.get(0)?, name: row.get(1)? }),
+            |row| {
+                Ok(SessionInfo {
+                    email: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            },
         )
         .optional()?;
     info.map(Json).ok_or_else(ApiProblem::not_signed_in)
@@ -94,7 +112,11 @@ pub async fn sign_out(
     if let Some(id) = session_id_from(&headers, &state) {
         delete_session(&state, &id)?;
     }
-    let expired = format!("{}=; Max-Age=0; {}", cookie_name(&state), cookie_attributes(&state));
+    let expired = format!(
+        "{}=; Max-Age=0; {}",
+        cookie_name(&state),
+        cookie_attributes(&state)
+    );
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, expired)]).into_response())
 }
 
@@ -102,12 +124,19 @@ fn delete_session(state: &AppState, id: &str) -> rusqlite::Result<()> {
     state
         .db
         .conn()
-        .execute("DELETE FROM sessions WHERE id_hash = ?1", params![hash_id(id)])
+        .execute(
+            "DELETE FROM sessions WHERE id_hash = ?1",
+            params![hash_id(id)],
+        )
         .map(|_| ())
 }
 
 fn cookie_name(state: &AppState) -> &'static str {
-    if state.config.secure_cookies { SECURE_COOKIE_NAME } else { COOKIE_NAME }
+    if state.config.secure_cookies {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
 }
 
 fn cookie_attributes(state: &AppState) -> &'static str {

@@ -20,16 +20,34 @@ async fn sign_in(client: &reqwest::Client, b: &TestBackend, body: Value) -> reqw
 async fn demo_account_signs_in_and_the_session_says_who_it_is() {
     let b = TestBackend::start().await;
     let client = b.browser();
-    let res = sign_in(&client, &b, json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD})).await;
+    let res = sign_in(
+        &client,
+        &b,
+        json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}),
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let cookie = res.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
     assert!(cookie.starts_with("topocloud_session="), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(!cookie.contains("Max-Age"), "without remember the cookie ends with the browser");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Max-Age"),
+        "without remember the cookie ends with the browser"
+    );
     let body: Value = res.json().await.expect("json");
     assert_eq!(body["email"], DEMO_EMAIL);
 
-    let me = client.get(b.url("/api/session")).send().await.expect("request");
+    let me = client
+        .get(b.url("/api/session"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(me.status(), StatusCode::OK);
     assert_eq!(me.headers()["cache-control"], "no-store");
     let body: Value = me.json().await.expect("json");
@@ -76,7 +94,12 @@ async fn wrong_password_and_unknown_email_get_identical_answers() {
 #[tokio::test]
 async fn signed_out_visitors_get_401_not_signed_in() {
     let b = TestBackend::start().await;
-    let res = b.browser().get(b.url("/api/session")).send().await.expect("request");
+    let res = b
+        .browser()
+        .get(b.url("/api/session"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let problem: Value = res.json().await.expect("json");
     assert_eq!(problem["code"], "not_signed_in");
@@ -86,13 +109,28 @@ async fn signed_out_visitors_get_401_not_signed_in() {
 async fn sign_out_ends_the_session_on_the_server() {
     let b = TestBackend::start().await;
     let client = b.browser();
-    let res = sign_in(&client, &b, json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD})).await;
-    let cookie = res.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    let res = sign_in(
+        &client,
+        &b,
+        json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}),
+    )
+    .await;
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
     let session_pair = cookie.split(';').next().expect("pair").to_owned();
 
-    let out = client.delete(b.url("/api/session")).send().await.expect("request");
+    let out = client
+        .delete(b.url("/api/session"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(out.status(), StatusCode::NO_CONTENT);
-    assert!(out.headers()["set-cookie"].to_str().expect("ascii").contains("Max-Age=0"));
+    assert!(out.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .contains("Max-Age=0"));
 
     // Replaying the old cookie by hand must not work: the session is gone server-side.
     let replay = reqwest::Client::new()
@@ -111,8 +149,14 @@ async fn every_sign_in_gets_a_new_session_id_and_remember_sets_max_age() {
     let body = json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD, "remember": true});
     let first = sign_in(&client, &b, body.clone()).await;
     let second = sign_in(&client, &b, body).await;
-    let c1 = first.headers()["set-cookie"].to_str().expect("ascii").to_owned();
-    let c2 = second.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    let c1 = first.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let c2 = second.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
     assert_ne!(c1.split(';').next(), c2.split(';').next());
     assert!(c2.contains("Max-Age=2592000"), "{c2}");
 }
@@ -121,9 +165,18 @@ async fn every_sign_in_gets_a_new_session_id_and_remember_sets_max_age() {
 async fn sessions_expire_by_the_backend_clock() {
     let b = TestBackend::start().await;
     let client = b.browser();
-    sign_in(&client, &b, json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD})).await;
+    sign_in(
+        &client,
+        &b,
+        json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}),
+    )
+    .await;
     b.state.clock.advance(13 * 3600);
-    let me = client.get(b.url("/api/session")).send().await.expect("request");
+    let me = client
+        .get(b.url("/api/session"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(me.status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -155,7 +208,13 @@ async fn writes_without_the_csrf_header_or_from_another_site_are_rejected() {
 #[tokio::test]
 async fn malformed_bodies_get_a_validation_problem_not_a_crash() {
     let b = TestBackend::start().await;
-    for raw in ["", "{", "[]", r#"{"email":"demo"}"#, r#"{"email":"x","password":""}"#] {
+    for raw in [
+        "",
+        "{",
+        "[]",
+        r#"{"email":"demo"}"#,
+        r#"{"email":"x","password":""}"#,
+    ] {
         let res = b
             .browser()
             .post(b.url("/api/session"))
@@ -164,7 +223,11 @@ async fn malformed_bodies_get_a_validation_problem_not_a_crash() {
             .send()
             .await
             .expect("request");
-        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "body {raw:?}");
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "body {raw:?}"
+        );
         let problem: Value = res.json().await.expect("json");
         assert_eq!(problem["code"], "validation_failed");
     }
@@ -173,7 +236,12 @@ async fn malformed_bodies_get_a_validation_problem_not_a_crash() {
 #[tokio::test]
 async fn unknown_api_paths_answer_problem_json() {
     let b = TestBackend::start().await;
-    let res = b.browser().get(b.url("/api/nope")).send().await.expect("request");
+    let res = b
+        .browser()
+        .get(b.url("/api/nope"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
 }

@@ -25,9 +25,9 @@ pub fn is_plausible_email(raw: &str) -> bool {
     }
     let labels: Vec<&str> = domain.split('.').collect();
     labels.len() >= 2
-        && labels.iter().all(|label| {
-            !label.is_empty() && !label.starts_with('-') && !label.ends_with('-')
-        })
+        && labels
+            .iter()
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
 }
 
 #[cfg(test)]
@@ -74,6 +74,9 @@ mod tests {
 
     #[test]
     fn normalises_case_and_spaces() {
-        assert_eq!(normalise_email("  Demo@TopoCloud.Test "), "demo@topocloud.test");
+        assert_eq!(
+            normalise_email("  Demo@TopoCloud.Test "),
+            "demo@topocloud.test"
+        );
     }
 }

@@ -32,7 +32,11 @@ impl TestBackend {
         tokio::spawn(async move {
             axum::serve(listener, app).await.expect("serve");
         });
-        Self { addr, state, _dir: dir }
+        Self {
+            addr,
+            state,
+            _dir: dir,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -1,0 +1,167 @@
+//! What can go wrong talking to the backend, decided from plain data so it is tested
+//! natively and can never panic on whatever bytes arrive.
+
+use crate::i18n::Text;
+use topocloud_contract::{ErrorCode, FieldError, Problem};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The request never got an answer: offline, DNS, connection refused.
+    Network,
+    /// No answer within the site's time limit.
+    Timeout,
+    /// The backend said no, in problem JSON.
+    Problem {
+        status: u16,
+        code: ErrorCode,
+        fields: Vec<FieldError>,
+        retry_after_seconds: Option<u32>,
+    },
+    /// A 5xx without a usable problem body (a proxy's HTML error page, say).
+    Server { status: u16 },
+    /// An answer that does not match the contract.
+    Malformed,
+}
+
+impl ApiError {
+    /// Classifies a non-2xx answer.
+    pub fn from_response(
+        status: u16,
+        content_type: Option<&str>,
+        body: &str,
+        retry_after: Option<&str>,
+    ) -> Self {
+        let retry_after_seconds = retry_after.and_then(parse_retry_after_seconds);
+        let is_json = content_type.is_some_and(|ct| {
+            let ct = ct.trim_start().to_ascii_lowercase();
+            ct.starts_with("application/problem+json") || ct.starts_with("application/json")
+        });
+        if is_json {
+            if let Ok(problem) = serde_json::from_str::<Problem>(body) {
+                return ApiError::Problem {
+                    status,
+                    code: problem.code,
+                    fields: problem.errors,
+                    retry_after_seconds,
+                };
+            }
+        }
+        match status {
+            429 => ApiError::Problem {
+                status,
+                code: ErrorCode::TooManyAttempts,
+                fields: Vec::new(),
+                retry_after_seconds,
+            },
+            500..=599 => ApiError::Server { status },
+            _ => ApiError::Malformed,
+        }
+    }
+
+    /// The sentence a person reads. Server-supplied text is never shown.
+    pub fn message(&self) -> Text {
+        match self {
+            ApiError::Network => Text::NetworkDown,
+            ApiError::Timeout => Text::TimedOut,
+            ApiError::Server { .. } => Text::ServerError,
+            ApiError::Malformed => Text::MalformedAnswer,
+            ApiError::Problem { code, status, .. } => match code {
+                ErrorCode::InvalidCredentials => Text::InvalidCredentials,
+                ErrorCode::TooManyAttempts => Text::TooManyAttempts,
+                ErrorCode::CsrfRejected => Text::RequestRefused,
+                ErrorCode::InternalError => Text::ServerError,
+                ErrorCode::NotSignedIn
+                | ErrorCode::ValidationFailed
+                | ErrorCode::NotFound
+                | ErrorCode::Unknown => {
+                    if *status >= 500 {
+                        Text::ServerError
+                    } else {
+                        Text::MalformedAnswer
+                    }
+                }
+            },
+        }
+    }
+
+    pub fn is_not_signed_in(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Problem {
+                code: ErrorCode::NotSignedIn,
+                ..
+            }
+        )
+    }
+}
+
+/// `Retry-After` in delta-seconds. (HTTP dates are handled with the countdown work.)
+fn parse_retry_after_seconds(raw: &str) -> Option<u32> {
+    raw.trim().parse::<u32>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROBLEM: Option<&str> = Some("application/problem+json");
+
+    #[test]
+    fn wrong_credentials_become_the_generic_sentence() {
+        let body =
+            r#"{"type":"about:blank","title":"x","status":401,"code":"invalid_credentials"}"#;
+        let err = ApiError::from_response(401, PROBLEM, body, None);
+        assert_eq!(err.message(), Text::InvalidCredentials);
+    }
+
+    #[test]
+    fn an_html_error_page_from_a_proxy_is_a_server_error() {
+        let err = ApiError::from_response(502, Some("text/html"), "<h1>Bad gateway</h1>", None);
+        assert_eq!(err, ApiError::Server { status: 502 });
+        assert_eq!(err.message(), Text::ServerError);
+    }
+
+    #[test]
+    fn rate_limits_keep_retry_after_even_without_a_body() {
+        let err = ApiError::from_response(429, None, "", Some(" 30 "));
+        assert_eq!(err.message(), Text::TooManyAttempts);
+        assert!(matches!(
+            err,
+            ApiError::Problem {
+                retry_after_seconds: Some(30),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn garbage_never_panics_and_is_malformed_or_server() {
+        for body in ["", "{", "null", "[1,2]", "\u{0}\u{ffff}", r#"{"code":5}"#] {
+            for status in [400, 401, 404, 500] {
+                let err = ApiError::from_response(status, PROBLEM, body, Some("soon"));
+                let expected = if status >= 500 {
+                    Text::ServerError
+                } else {
+                    Text::MalformedAnswer
+                };
+                assert_eq!(err.message(), expected, "{status} {body:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_codes_fall_back_by_status() {
+        let body = r#"{"status":409,"code":"something_new"}"#;
+        let err = ApiError::from_response(409, PROBLEM, body, None);
+        assert_eq!(err.message(), Text::MalformedAnswer);
+        let err = ApiError::from_response(503, PROBLEM, body, None);
+        assert_eq!(err.message(), Text::ServerError);
+    }
+
+    #[test]
+    fn not_signed_in_is_recognised() {
+        let body = r#"{"status":401,"code":"not_signed_in"}"#;
+        assert!(ApiError::from_response(401, PROBLEM, body, None).is_not_signed_in());
+        assert!(!ApiError::Network.is_not_signed_in());
+    }
+}

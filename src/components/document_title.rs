@@ -1,0 +1,18 @@
+use crate::i18n::{use_i18n, Text};
+use leptos::prelude::*;
+
+/// Each screen names itself in the tab and to screen readers, in the current language.
+pub fn use_document_title(title: Text) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let page = i18n.t(title);
+        let product = i18n.t(Text::ProductName);
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if page.contains(product) {
+                document.set_title(page);
+            } else {
+                document.set_title(&format!("{page} · {product}"));
+            }
+        }
+    });
+}

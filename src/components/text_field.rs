@@ -1,0 +1,44 @@
+use crate::i18n::{use_i18n, Text};
+use leptos::html::Input;
+use leptos::prelude::*;
+
+/// A labelled input with its error tied to it (`aria-describedby`, `aria-invalid`), so a
+/// screen reader reads the problem when focus lands on the field.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: Text,
+    #[prop(default = "text")] input_type: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<Text>>,
+    node_ref: NodeRef<Input>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            <label for=id>{move || i18n.t(label)}</label>
+            <input
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                autocapitalize="none"
+                spellcheck="false"
+                node_ref=node_ref
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <p id=error_id class="field-error" aria-live="polite">
+                {move || error.get().map(|text| i18n.t(text))}
+            </p>
+        </div>
+    }
+}

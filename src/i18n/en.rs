@@ -1,0 +1,43 @@
+use super::Text;
+
+/// English: the second language.
+pub fn text(text: Text) -> &'static str {
+    match text {
+        Text::ProductName => "TopoCloud",
+        Text::SkipToContent => "Skip to content",
+        Text::SwitchLanguage => "Nederlands",
+        Text::SwitchLanguageLabel => "Schakel naar Nederlands",
+        Text::Loading => "One moment…",
+        Text::LoginTitle => "Sign in to TopoCloud",
+        Text::LoginIntro => "Sign in with your email address and password.",
+        Text::EmailLabel => "Email address",
+        Text::PasswordLabel => "Password",
+        Text::SignInButton => "Sign in",
+        Text::SigningIn => "Signing in…",
+        Text::AccountTitle => "Your account",
+        Text::SignedInAs => "You are signed in as",
+        Text::SignOutButton => "Sign out",
+        Text::SigningOut => "Signing out…",
+        Text::NotFoundTitle => "Page not found",
+        Text::NotFoundBody => {
+            "This page does not exist (any more). Check the address or go to the sign-in page."
+        }
+        Text::GoToLogin => "Go to sign in",
+        Text::FormHasErrors => "Please check the marked fields.",
+        Text::EmailRequired => "Enter your email address.",
+        Text::EmailInvalid => "Enter a valid email address, for example name@company.com.",
+        Text::PasswordRequired => "Enter your password.",
+        Text::InvalidCredentials => {
+            "The email address or password is not correct. Check both and try again."
+        }
+        Text::TooManyAttempts => "Too many attempts. Wait a moment, then try again.",
+        Text::NetworkDown => {
+            "Cannot reach TopoCloud. Check your internet connection and try again."
+        }
+        Text::TimedOut => "TopoCloud did not answer in time. Please try again.",
+        Text::ServerError => "Something went wrong on our side. Please try again in a few minutes.",
+        Text::MalformedAnswer => "TopoCloud gave an unexpected answer. Please try again.",
+        Text::RequestRefused => "Your request was refused. Reload the page and try again.",
+        Text::TryAgain => "Try again",
+    }
+}

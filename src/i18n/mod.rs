@@ -1,0 +1,144 @@
+//! Dutch first, English second.
+//!
+//! A hand-written catalogue instead of `leptos_i18n`: every string is a variant of
+//! [`Text`], and both languages are exhaustive `match`es, so a string missing in either
+//! language is a compile error. It costs only the strings themselves in the wasm (see
+//! README, "Size"), where `leptos_i18n` 0.6 measured ~16 KB brotli on top.
+
+mod en;
+mod nl;
+mod text;
+
+pub use text::Text;
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("nl") => Some(Lang::Nl),
+            Some("en") => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Self {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    pub fn text(self, text: Text) -> &'static str {
+        match self {
+            Lang::Nl => nl::text(text),
+            Lang::En => en::text(text),
+        }
+    }
+}
+
+/// The current language, shared by every screen through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+const STORAGE_KEY: &str = "topocloud.lang";
+
+impl I18n {
+    /// A remembered choice wins; otherwise Dutch (the product's language).
+    pub fn provide() -> Self {
+        let initial = stored_lang().unwrap_or_default();
+        let i18n = Self {
+            lang: RwSignal::new(initial),
+        };
+        Effect::new(move |_| apply_to_document(i18n.lang.get()));
+        provide_context(i18n);
+        i18n
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set(&self, lang: Lang) {
+        self.lang.set(lang);
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(STORAGE_KEY, lang.code());
+        }
+    }
+
+    /// A reactive translation: re-evaluates when the language changes.
+    pub fn t(&self, text: Text) -> &'static str {
+        self.lang.get().text(text)
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(I18n::provide)
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn stored_lang() -> Option<Lang> {
+    Lang::from_code(&local_storage()?.get_item(STORAGE_KEY).ok()??)
+}
+
+fn apply_to_document(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_round_trip_and_accept_regions() {
+        for lang in [Lang::Nl, Lang::En] {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("nl-BE"), Some(Lang::Nl));
+        assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn every_text_differs_between_languages_or_is_a_name() {
+        // Catches a string pasted into the wrong language's table.
+        for text in Text::ALL {
+            let (nl, en) = (Lang::Nl.text(*text), Lang::En.text(*text));
+            assert!(!nl.is_empty() && !en.is_empty(), "{text:?} is empty");
+            if !Text::SAME_IN_BOTH.contains(text) {
+                assert_ne!(nl, en, "{text:?} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn the_sign_in_button_says_aanmelden_in_dutch() {
+        assert_eq!(Lang::Nl.text(Text::SignInButton), "Aanmelden");
+        assert_eq!(Lang::En.text(Text::SignInButton), "Sign in");
+    }
+}

@@ -1,0 +1,103 @@
+//! Client-side checks of the forms, before anything is sent. The backend checks again;
+//! these exist so a person hears about a typo at once, in their own language.
+
+use crate::i18n::Text;
+use topocloud_contract::is_plausible_email;
+use validator::{Validate, ValidationError, ValidationErrors};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Email,
+    Password,
+}
+
+#[derive(Debug, Clone, Default, Validate)]
+pub struct LoginForm {
+    #[validate(custom(function = "email_rule"))]
+    pub email: String,
+    #[validate(length(min = 1, code = "password_required"))]
+    pub password: String,
+}
+
+impl LoginForm {
+    /// Problems in the order the fields appear on screen, so the first gets focus.
+    pub fn problems(&self) -> Vec<(Field, Text)> {
+        match self.validate() {
+            Ok(()) => Vec::new(),
+            Err(errors) => field_problems(&errors),
+        }
+    }
+}
+
+fn email_rule(email: &str) -> Result<(), ValidationError> {
+    if email.trim().is_empty() {
+        Err(ValidationError::new("email_required"))
+    } else if !is_plausible_email(email) {
+        Err(ValidationError::new("email_invalid"))
+    } else {
+        Ok(())
+    }
+}
+
+fn field_problems(errors: &ValidationErrors) -> Vec<(Field, Text)> {
+    let fields = errors.field_errors();
+    [("email", Field::Email), ("password", Field::Password)]
+        .into_iter()
+        .filter_map(|(name, field)| {
+            let first = fields.get(name)?.first()?;
+            Some((field, text_for_code(&first.code)))
+        })
+        .collect()
+}
+
+fn text_for_code(code: &str) -> Text {
+    match code {
+        "email_required" => Text::EmailRequired,
+        "email_invalid" => Text::EmailInvalid,
+        "password_required" => Text::PasswordRequired,
+        _ => Text::FormHasErrors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(email: &str, password: &str) -> LoginForm {
+        LoginForm {
+            email: email.into(),
+            password: password.into(),
+        }
+    }
+
+    #[test]
+    fn an_empty_form_names_both_fields_in_screen_order() {
+        assert_eq!(
+            form("", "").problems(),
+            vec![
+                (Field::Email, Text::EmailRequired),
+                (Field::Password, Text::PasswordRequired)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mistyped_email_is_explained() {
+        assert_eq!(
+            form("demo@topocloud", "x").problems(),
+            vec![(Field::Email, Text::EmailInvalid)]
+        );
+        assert_eq!(
+            form("   ", "x").problems(),
+            vec![(Field::Email, Text::EmailRequired)]
+        );
+    }
+
+    #[test]
+    fn any_non_empty_password_is_left_to_the_backend() {
+        // Sign-in must never judge a password's strength: old passwords must still work.
+        for password in [" ", "a", "🔑", "x".repeat(500).as_str()] {
+            assert!(form("demo@topocloud.test", password).problems().is_empty());
+        }
+    }
+}
