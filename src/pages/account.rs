@@ -1,7 +1,7 @@
 //! `/account`: the signed-in landing page. Signed-out visitors go to login and come back.
 
 use crate::api::{self, ApiError};
-use crate::components::{use_document_title, FormAlert, PageShell};
+use crate::components::{focus_after_render, use_document_title, FormAlert, PageShell};
 use crate::i18n::{use_i18n, Text};
 use crate::return_to::{login_url_returning_to, AFTER_LOGIN, LOGIN};
 use leptos::html::Div;
@@ -45,9 +45,7 @@ pub fn AccountPage() -> impl IntoView {
                 ),
                 Err(error) => {
                     alert.set(Some(error.message()));
-                    if let Some(el) = alert_ref.get_untracked() {
-                        let _ = el.focus();
-                    }
+                    focus_after_render(move || alert_ref.get_untracked().map(Into::into));
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! `/users/login`: where every user starts the day.
 
 use crate::api;
-use crate::components::{use_document_title, FormAlert, PageShell, TextField};
+use crate::components::{focus_after_render, use_document_title, FormAlert, PageShell, TextField};
 use crate::i18n::{use_i18n, Text};
 use crate::return_to::{safe_return_to, AFTER_LOGIN};
 use crate::validation::{Field, LoginForm};
@@ -47,9 +47,7 @@ pub fn LoginPage() -> impl IntoView {
                 Err(error) => {
                     // What was typed stays in the fields: only the message changes.
                     alert.set(Some(error.message()));
-                    if let Some(el) = alert_ref.get_untracked() {
-                        let _ = el.focus();
-                    }
+                    focus_after_render(move || alert_ref.get_untracked().map(Into::into));
                 }
             }
         }
@@ -76,9 +74,7 @@ pub fn LoginPage() -> impl IntoView {
                 Field::Email => email_ref,
                 Field::Password => password_ref,
             };
-            if let Some(input) = target.get_untracked() {
-                let _ = input.focus();
-            }
+            focus_after_render(move || target.get_untracked().map(Into::into));
             return;
         }
         sign_in.dispatch_local(SignInRequest {

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs what the README commands need, each at a pinned version, and skips whatever is
+# already there at that version, so a second run takes seconds.
+#
+#   scripts/setup.sh build   toolchain for building and serving the site
+#   scripts/setup.sh test    that, plus Chromium, ChromeDriver and the e2e npm packages
+#
+# Sourced by run.sh and test.sh (it exports PATH); can also be run on its own.
+set -euo pipefail
+
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132.0.0" # wasm-opt "version_132", as pinned in Trunk.toml
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mode="${1:-build}"
+tools_dir="$repo_root/.tools"
+export PATH="$tools_dir/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Trunk would otherwise ask the internet whether it is up to date.
+export TRUNK_SKIP_VERSION_CHECK=true
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_packages() {
+  local missing=()
+  for pair in "$@"; do
+    local command="${pair%%:*}" package="${pair##*:}"
+    command -v "$command" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "apt-get install ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen version the site is built with.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' \
+    "$repo_root/Cargo.lock"
+}
+
+apt_packages brotli:brotli curl:curl
+if [ "$mode" = "test" ]; then
+  apt_packages chromium:chromium chromedriver:chromium-driver
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  say "cargo install trunk $TRUNK_VERSION"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+wb_version="$(wasm_bindgen_version)"
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$"; then
+  say "cargo install wasm-bindgen-cli $wb_version"
+  # Not --locked: its lock file asks for a crate version the registry no longer has.
+  cargo install --force wasm-bindgen-cli --version "$wb_version"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
+  say "npm install binaryen@$BINARYEN_VERSION"
+  mkdir -p "$tools_dir"
+  npm install --prefix "$tools_dir" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ "$mode" = "test" ]; then
+  e2e="$repo_root/e2e"
+  stamp="$e2e/node_modules/.installed-from-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$e2e/package-lock.json" "$stamp"; then
+    say "npm ci (e2e)"
+    (cd "$e2e" && npm ci --no-audit --no-fund --silent)
+    cp "$e2e/package-lock.json" "$stamp"
+  fi
+fi

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The README's test command: every check and every test layer, then one summary line.
+#
+#   formatting, clippy (warnings are errors, native and wasm32)
+#   native cargo tests: contract, site logic, reference backend over real HTTP + SQLite
+#   wasm-bindgen-test component tests in headless Chromium
+#   release build of the site, with the raw and brotli size of every file
+#   Playwright e2e in Chromium against the release build and the reference backend
+set -uo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+source scripts/setup.sh test || { echo "setup failed"; exit 1; }
+
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT=60
+export CARGO_TERM_COLOR=never
+logs="$repo_root/.run/test-logs"
+rm -rf "$logs" && mkdir -p "$logs"
+
+passed=0
+failed=0
+failed_steps=()
+
+section() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+# A check (not a test runner) counts as one passed or failed item.
+check() {
+  local name="$1"; shift
+  section "$name"
+  if "$@" >"$logs/$name.log" 2>&1; then
+    passed=$((passed + 1)); echo "ok"
+  else
+    failed=$((failed + 1)); failed_steps+=("$name"); cat "$logs/$name.log"
+  fi
+}
+
+# Adds up libtest's "test result: ok. N passed; M failed" lines (native and wasm).
+cargo_tests() {
+  local name="$1"; shift
+  section "$name"
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local status=${PIPESTATUS[0]}
+  local p f
+  p=$(grep -Eo '[0-9]+ passed' "$logs/$name.log" | awk '{s+=$1} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed' "$logs/$name.log" | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$status" -ne 0 ]; then
+    failed_steps+=("$name")
+    # A build failure runs no tests: still count it, so the summary cannot look green.
+    [ "$f" -eq 0 ] && failed=$((failed + 1))
+  fi
+}
+
+check fmt cargo fmt --all -- --check
+check clippy-native cargo clippy --workspace --all-targets --locked -- -D warnings
+check clippy-wasm cargo clippy -p topocloud-site --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+cargo_tests native-tests cargo test --workspace --locked
+cargo_tests component-tests cargo test -p topocloud-site --target wasm32-unknown-unknown --test '*' --locked
+
+section "release build"
+if trunk build --release >"$logs/trunk.log" 2>&1; then
+  passed=$((passed + 1))
+  bash scripts/sizes.sh dist
+else
+  failed=$((failed + 1)); failed_steps+=("release-build"); cat "$logs/trunk.log"
+fi
+
+section "e2e (Playwright, Chromium, release build + reference backend)"
+cargo build -p topocloud-backend --locked >"$logs/backend-build.log" 2>&1 || cat "$logs/backend-build.log"
+(cd e2e && npx playwright test) 2>&1 | tee "$logs/e2e.log"
+e2e_status=${PIPESTATUS[0]}
+e2e_counts=$(node -e '
+  const r = require("./e2e/test-results/results.json");
+  const s = r.stats || {};
+  console.log((s.expected || 0), (s.unexpected || 0) + (s.flaky || 0));
+' 2>/dev/null || echo "0 1")
+read -r ep ef <<<"$e2e_counts"
+passed=$((passed + ep)); failed=$((failed + ef))
+if [ "$e2e_status" -ne 0 ]; then
+  failed_steps+=("e2e")
+  [ "$ef" -eq 0 ] && failed=$((failed + 1))
+fi
+
+section "summary"
+[ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
+echo "total: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ ${#failed_steps[@]} -eq 0 ]
