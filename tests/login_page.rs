@@ -16,7 +16,10 @@ fn login_page() -> support::Mounted {
 }
 
 fn active_id() -> String {
-    document().active_element().map(|e| e.id()).unwrap_or_default()
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -26,10 +29,16 @@ async fn renders_labelled_fields_that_password_managers_understand() {
 
     let email = page.input("input#email");
     assert_eq!(email.type_(), "email");
-    assert_eq!(email.get_attribute("autocomplete").as_deref(), Some("username"));
+    assert_eq!(
+        email.get_attribute("autocomplete").as_deref(),
+        Some("username")
+    );
     let password = page.input("input#password");
     assert_eq!(password.type_(), "password");
-    assert_eq!(password.get_attribute("autocomplete").as_deref(), Some("current-password"));
+    assert_eq!(
+        password.get_attribute("autocomplete").as_deref(),
+        Some("current-password")
+    );
 
     let email_label = page.find("label[for=email]").expect("email label");
     assert_eq!(email_label.text_content().as_deref(), Some("E-mailadres"));
@@ -45,13 +54,23 @@ async fn an_empty_submit_shows_errors_and_sends_nothing() {
     leptos::task::tick().await;
 
     page.button("Aanmelden").click();
-    wait_for("the email error", || page.text().contains("Vul je e-mailadres in.")).await;
+    wait_for("the email error", || {
+        page.text().contains("Vul je e-mailadres in.")
+    })
+    .await;
     assert!(page.text().contains("Vul je wachtwoord in."));
     let email = page.input("input#email");
     assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(email.get_attribute("aria-describedby").as_deref(), Some("email-error"));
+    assert_eq!(
+        email.get_attribute("aria-describedby").as_deref(),
+        Some("email-error")
+    );
     wait_for("focus on the email field", || active_id() == "email").await;
-    assert_eq!(fetch.calls(), 0, "validation errors must not reach the network");
+    assert_eq!(
+        fetch.calls(),
+        0,
+        "validation errors must not reach the network"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -65,12 +84,18 @@ async fn wrong_credentials_are_explained_and_the_typed_email_stays() {
     type_into(&page.input("input#password"), "wrong-password");
     page.button("Aanmelden").click();
 
-    wait_for("the credentials message", || page.text().contains("klopt niet")).await;
+    wait_for("the credentials message", || {
+        page.text().contains("klopt niet")
+    })
+    .await;
     assert_eq!(fetch.calls(), 1);
     assert_eq!(page.input("input#email").value(), "demo@topocloud.test");
     assert_eq!(page.input("input#password").value(), "wrong-password");
     let alert = page.find("[role=alert]").expect("alert");
-    assert!(alert.text_content().unwrap_or_default().contains("klopt niet"));
+    assert!(alert
+        .text_content()
+        .unwrap_or_default()
+        .contains("klopt niet"));
 }
 
 #[wasm_bindgen_test]
@@ -83,7 +108,10 @@ async fn a_server_error_page_is_not_shown_raw() {
     type_into(&page.input("input#password"), "whatever");
     page.button("Aanmelden").click();
 
-    wait_for("the server message", || page.text().contains("aan onze kant")).await;
+    wait_for("the server message", || {
+        page.text().contains("aan onze kant")
+    })
+    .await;
     assert!(!page.text().contains("Bad Gateway"));
     assert_eq!(page.input("input#email").value(), "demo@topocloud.test");
 }

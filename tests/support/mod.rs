@@ -13,7 +13,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
 
 pub fn document() -> Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// Mounts a view into its own element under `body` (never clearing `body`: the test
@@ -38,9 +40,16 @@ where
         .create_element("div")
         .expect("div")
         .unchecked_into();
-    document().body().expect("body").append_child(&root).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     let handle = mount_to(root.clone(), view);
-    Mounted { root, _handle: Box::new(handle) }
+    Mounted {
+        root,
+        _handle: Box::new(handle),
+    }
 }
 
 impl Mounted {
@@ -127,7 +136,11 @@ impl FakeFetch {
         });
         let function: &Function = closure.as_ref().unchecked_ref();
         Reflect::set(&window, &"fetch".into(), function).expect("replace fetch");
-        Self { original, calls, _closure: closure }
+        Self {
+            original,
+            calls,
+            _closure: closure,
+        }
     }
 
     pub fn calls(&self) -> u32 {
