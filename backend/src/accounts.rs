@@ -4,7 +4,7 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::passwords;
 use rusqlite::{params, OptionalExtension};
-use topocloud_contract::normalise_email;
+use topocloud_contract::{normalise_email, Locale};
 
 pub const DEMO_EMAIL: &str = "demo@topocloud.test";
 pub const DEMO_PASSWORD: &str = "TopoCloud-demo-2026";
@@ -15,12 +15,15 @@ pub struct Account {
     pub email: String,
     pub name: String,
     pub password_hash: Option<String>,
+    pub email_verified: bool,
+    pub locale: Locale,
 }
 
 pub fn find_by_email(db: &Db, email: &str) -> rusqlite::Result<Option<Account>> {
     db.conn()
         .query_row(
-            "SELECT id, email, name, password_hash FROM users WHERE email = ?1",
+            "SELECT id, email, name, password_hash, email_verified_at IS NOT NULL, locale
+             FROM users WHERE email = ?1",
             params![normalise_email(email)],
             |row| {
                 Ok(Account {
@@ -28,6 +31,8 @@ pub fn find_by_email(db: &Db, email: &str) -> rusqlite::Result<Option<Account>> 
                     email: row.get(1)?,
                     name: row.get(2)?,
                     password_hash: row.get(3)?,
+                    email_verified: row.get(4)?,
+                    locale: Locale::from_code(&row.get::<_, String>(5)?),
                 })
             },
         )

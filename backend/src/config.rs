@@ -13,6 +13,10 @@ pub struct Config {
     pub site_dir: Option<PathBuf>,
     /// `Secure` and the `__Host-` prefix on the session cookie; on whenever served over https.
     pub secure_cookies: bool,
+    /// The site's origin as people reach it; emailed links start with this.
+    pub public_url: String,
+    /// Deliver emails over SMTP as well as to the outbox (`smtp://host:port`).
+    pub smtp_url: Option<String>,
 }
 
 impl Default for Config {
@@ -23,6 +27,8 @@ impl Default for Config {
             dev: false,
             site_dir: None,
             secure_cookies: false,
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            smtp_url: None,
         }
     }
 }
@@ -35,6 +41,8 @@ topocloud-backend: reference implementation of the TopoCloud auth API
   --dev               demo account and /dev endpoints [TOPOCLOUD_DEV=1]
   --site-dir DIR      also serve a built site from DIR [TOPOCLOUD_SITE_DIR]
   --secure-cookies    Secure, __Host- session cookie  [TOPOCLOUD_SECURE_COOKIES=1]
+  --public-url URL    origin of the site, for links in emails [TOPOCLOUD_PUBLIC_URL, default http://127.0.0.1:8080]
+  --smtp-url URL      also send emails over SMTP, e.g. smtp://127.0.0.1:1025 [TOPOCLOUD_SMTP_URL]
   --help              this text";
 
 impl Config {
@@ -54,6 +62,10 @@ impl Config {
         config.dev = truthy(env("TOPOCLOUD_DEV"));
         config.site_dir = env("TOPOCLOUD_SITE_DIR").map(PathBuf::from);
         config.secure_cookies = truthy(env("TOPOCLOUD_SECURE_COOKIES"));
+        if let Some(url) = env("TOPOCLOUD_PUBLIC_URL") {
+            config.public_url = url;
+        }
+        config.smtp_url = env("TOPOCLOUD_SMTP_URL");
 
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
@@ -64,10 +76,13 @@ impl Config {
                 "--site-dir" => config.site_dir = Some(PathBuf::from(value()?)),
                 "--dev" => config.dev = true,
                 "--secure-cookies" => config.secure_cookies = true,
+                "--public-url" => config.public_url = value()?,
+                "--smtp-url" => config.smtp_url = Some(value()?),
                 "--help" | "-h" => return Err(USAGE.to_owned()),
                 other => return Err(format!("unknown flag {other}\n\n{USAGE}")),
             }
         }
+        config.public_url = config.public_url.trim_end_matches('/').to_owned();
         Ok(config)
     }
 }

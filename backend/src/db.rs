@@ -5,7 +5,10 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Each entry is applied once, in order; `PRAGMA user_version` records how far we got.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_accounts_and_sessions.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_accounts_and_sessions.sql"),
+    include_str!("../migrations/0002_organisations_tokens_outbox.sql"),
+];
 
 #[derive(Clone)]
 pub struct Db(Arc<Mutex<Connection>>);

@@ -7,10 +7,13 @@ pub mod accounts;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod dev;
+pub mod mail;
 pub mod passwords;
 pub mod problem;
 mod security;
-mod session;
+pub mod session;
+pub mod sso;
 
 use axum::routing::{any, get};
 use axum::Router;
@@ -52,10 +55,15 @@ pub fn router(state: AppState) -> Router {
                 .post(session::sign_in)
                 .delete(session::sign_out),
         )
+        .merge(sso::routes())
         .route("/api/{*rest}", any(security::api_not_found))
         .layer(axum::middleware::from_fn(security::api_guard));
 
-    let mut app = Router::new().merge(api).with_state(state.clone());
+    let mut app = Router::new().merge(api);
+    if state.config.dev {
+        app = app.merge(dev::routes());
+    }
+    let mut app = app.with_state(state.clone());
 
     // Serves a built site (SPA: unknown paths get index.html) from the same origin as
     // the API, which is how the e2e tests run against a release build.

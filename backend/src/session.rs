@@ -12,7 +12,7 @@ use axum::Json;
 use rand::RngCore;
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
-use topocloud_contract::{is_plausible_email, SessionInfo, SignInRequest};
+use topocloud_contract::{is_plausible_email, ErrorCode, SessionInfo, SignInRequest};
 
 const COOKIE_NAME: &str = "topocloud_session";
 const SECURE_COOKIE_NAME: &str = "__Host-topocloud_session";
@@ -50,30 +50,14 @@ pub async fn sign_in(
         _ => return Err(ApiProblem::invalid_credentials()),
     };
 
-    // Whatever session this browser had is ended: every sign-in gets a fresh id.
-    if let Some(old) = session_id_from(&headers, &state) {
-        delete_session(&state, &old)?;
+    if !account.email_verified {
+        return Err(ApiProblem::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::EmailNotVerified,
+            "Email address not confirmed yet",
+        ));
     }
-    let session_id = new_session_id();
-    let now = state.clock.now();
-    let lifetime = if request.remember {
-        REMEMBERED_SECONDS
-    } else {
-        BROWSER_SESSION_SECONDS
-    };
-    state.db.conn().execute(
-        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, persistent)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            hash_id(&session_id),
-            account.id,
-            now,
-            now + lifetime,
-            request.remember
-        ],
-    )?;
-
-    let cookie = session_cookie(&state, &session_id, request.remember.then_some(lifetime));
+    let cookie = start_session(&state, &headers, account.id, request.remember)?;
     let info = SessionInfo {
         email: account.email,
         name: account.name,
@@ -81,27 +65,80 @@ pub async fn sign_in(
     Ok(([(header::SET_COOKIE, cookie)], Json(info)).into_response())
 }
 
+/// Signs `user_id` in: ends whatever session this browser had (a fresh id at every
+/// sign-in defeats session fixation) and returns the `Set-Cookie` value.
+pub fn start_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: i64,
+    remember: bool,
+) -> Result<HeaderValue, ApiProblem> {
+    if let Some(old) = session_id_from(headers, state) {
+        delete_session(state, &old)?;
+    }
+    let session_id = new_session_id();
+    let now = state.clock.now();
+    let lifetime = if remember {
+        REMEMBERED_SECONDS
+    } else {
+        BROWSER_SESSION_SECONDS
+    };
+    state.db.conn().execute(
+        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, persistent)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash_id(&session_id), user_id, now, now + lifetime, remember],
+    )?;
+    Ok(session_cookie(
+        state,
+        &session_id,
+        remember.then_some(lifetime),
+    ))
+}
+
+/// The signed-in account of this request, if any.
+pub fn current_user(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> rusqlite::Result<Option<(i64, SessionInfo)>> {
+    let Some(id) = session_id_from(headers, state) else {
+        return Ok(None);
+    };
+    state
+        .db
+        .conn()
+        .query_row(
+            "SELECT u.id, u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.id_hash = ?1 AND s.expires_at > ?2",
+            params![hash_id(&id), state.clock.now()],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    SessionInfo {
+                        email: row.get(1)?,
+                        name: row.get(2)?,
+                    },
+                ))
+            },
+        )
+        .optional()
+}
+
+/// Ends every session of an account (after a password reset).
+pub fn end_all_sessions(state: &AppState, user_id: i64) -> rusqlite::Result<usize> {
+    state
+        .db
+        .conn()
+        .execute("DELETE FROM sessions WHERE user_id = ?1", params![user_id])
+}
+
 pub async fn current(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Json<SessionInfo>, ApiProblem> {
-    let id = session_id_from(&headers, &state).ok_or_else(ApiProblem::not_signed_in)?;
-    let info = state
-        .db
-        .conn()
-        .query_row(
-            "SELECT u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.id_hash = ?1 AND s.expires_at > ?2",
-            params![hash_id(&id), state.clock.now()],
-            |row| {
-                Ok(SessionInfo {
-                    email: row.get(0)?,
-                    name: row.get(1)?,
-                })
-            },
-        )
-        .optional()?;
-    info.map(Json).ok_or_else(ApiProblem::not_signed_in)
+    match current_user(&state, &headers)? {
+        Some((_, info)) => Ok(Json(info)),
+        None => Err(ApiProblem::not_signed_in()),
+    }
 }
 
 /// Signing out always succeeds, even without a session: the end state is the same.

@@ -3,13 +3,25 @@
 //! Both the site (compiled to wasm) and the reference backend compile against these
 //! types, so a field renamed on one side is a compile error on the other.
 
+mod accounts;
 mod email;
+mod locale;
+mod password;
 mod problem;
 mod session;
+mod site_config;
 
+pub use accounts::{
+    AcceptInvitationRequest, AccountType, CompletePasswordResetRequest, InvitationDetails,
+    PasswordResetDetails, PasswordResetRequest, RegistrationRequest, ResendVerificationRequest,
+    TokenRequest, VerifiedEmail,
+};
 pub use email::{is_plausible_email, normalise_email, MAX_EMAIL_LEN};
+pub use locale::Locale;
+pub use password::{PasswordPolicy, PasswordRule};
 pub use problem::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
 pub use session::{SessionInfo, SignInRequest};
+pub use site_config::{SiteConfig, SsoProvider};
 
 /// Every state-changing API request must carry this header (value [`CSRF_HEADER_VALUE`]).
 /// A cross-site HTML form cannot set a custom header, and a cross-site script cannot
@@ -19,5 +31,22 @@ pub const CSRF_HEADER_VALUE: &str = "1";
 
 /// Paths of the API, relative to the site's origin.
 pub mod paths {
+    pub const CONFIG: &str = "/api/config";
     pub const SESSION: &str = "/api/session";
+    pub const REGISTRATIONS: &str = "/api/registrations";
+    pub const EMAIL_VERIFICATIONS: &str = "/api/email-verifications";
+    pub const EMAIL_VERIFICATIONS_RESEND: &str = "/api/email-verifications/resend";
+    pub const INVITATIONS_LOOKUP: &str = "/api/invitations/lookup";
+    pub const INVITATIONS_ACCEPT: &str = "/api/invitations/accept";
+    pub const PASSWORD_RESETS: &str = "/api/password-resets";
+    pub const PASSWORD_RESETS_LOOKUP: &str = "/api/password-resets/lookup";
+    pub const PASSWORD_RESETS_COMPLETE: &str = "/api/password-resets/complete";
+}
+
+/// Codes of per-field errors (`Problem::errors[].code`) besides [`PasswordRule::code`].
+pub mod field_codes {
+    pub const REQUIRED: &str = "required";
+    pub const INVALID_EMAIL: &str = "invalid_email";
+    pub const TOO_LONG: &str = "too_long";
+    pub const NOT_ACCEPTED: &str = "not_accepted";
 }

@@ -10,7 +10,23 @@ pub enum ErrorCode {
     /// Wrong password or unknown email: deliberately one code for both.
     InvalidCredentials,
     NotSignedIn,
+    /// Right password, but the address was never confirmed.
+    EmailNotVerified,
+    /// A form field is wrong; `errors` says which and why.
     ValidationFailed,
+    /// The password breaks the policy; `errors` lists the rules (`field: "password"`).
+    PasswordRejected,
+    InvitationExpired,
+    InvitationUsed,
+    InvitationInvalid,
+    /// A verification or reset link that is past its time.
+    TokenExpired,
+    /// A verification or reset link that was already used.
+    TokenUsed,
+    /// A link that was never issued, was mistyped or was cut short.
+    TokenInvalid,
+    /// Signed in as somebody else than the invitation is for.
+    SignedInAsOther,
     CsrfRejected,
     TooManyAttempts,
     NotFound,

@@ -70,7 +70,16 @@ impl ApiError {
                 ErrorCode::TooManyAttempts => Text::TooManyAttempts,
                 ErrorCode::CsrfRejected => Text::RequestRefused,
                 ErrorCode::InternalError => Text::ServerError,
+                ErrorCode::EmailNotVerified => Text::EmailNotVerified,
                 ErrorCode::NotSignedIn
+                | ErrorCode::PasswordRejected
+                | ErrorCode::InvitationExpired
+                | ErrorCode::InvitationUsed
+                | ErrorCode::InvitationInvalid
+                | ErrorCode::TokenExpired
+                | ErrorCode::TokenUsed
+                | ErrorCode::TokenInvalid
+                | ErrorCode::SignedInAsOther
                 | ErrorCode::ValidationFailed
                 | ErrorCode::NotFound
                 | ErrorCode::Unknown => {

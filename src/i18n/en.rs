@@ -30,6 +30,9 @@ pub fn text(text: Text) -> &'static str {
         Text::InvalidCredentials => {
             "The email address or password is not correct. Check both and try again."
         }
+        Text::EmailNotVerified => {
+            "Your email address is not confirmed yet. Open the link in the email we sent you."
+        }
         Text::TooManyAttempts => "Too many attempts. Wait a moment, then try again.",
         Text::NetworkDown => {
             "Cannot reach TopoCloud. Check your internet connection and try again."

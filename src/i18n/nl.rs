@@ -26,6 +26,7 @@ pub fn text(text: Text) -> &'static str {
         Text::EmailInvalid => "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.",
         Text::PasswordRequired => "Vul je wachtwoord in.",
         Text::InvalidCredentials => "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
+        Text::EmailNotVerified => "Je e-mailadres is nog niet bevestigd. Open de link in de e-mail die we je stuurden.",
         Text::TooManyAttempts => "Te veel pogingen. Wacht even en probeer het daarna opnieuw.",
         Text::NetworkDown => "Geen verbinding met TopoCloud. Controleer je internetverbinding en probeer het opnieuw.",
         Text::TimedOut => "TopoCloud reageert niet op tijd. Probeer het opnieuw.",

@@ -40,6 +40,7 @@ catalogue! {
     PasswordRequired,
     // Errors from the backend or the network
     InvalidCredentials,
+    EmailNotVerified,
     TooManyAttempts,
     NetworkDown,
     TimedOut,
