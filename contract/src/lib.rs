@@ -8,6 +8,7 @@ mod email;
 mod locale;
 mod password;
 mod problem;
+mod return_to;
 mod session;
 mod site_config;
 
@@ -20,6 +21,7 @@ pub use email::{is_plausible_email, normalise_email, MAX_EMAIL_LEN};
 pub use locale::Locale;
 pub use password::{PasswordPolicy, PasswordRule};
 pub use problem::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
+pub use return_to::{percent_decode, percent_encode, safe_return_to, LOGIN_PATH};
 pub use session::{SessionInfo, SignInRequest};
 pub use site_config::{SiteConfig, SsoProvider};
 
