@@ -1,6 +1,7 @@
 CREATE TABLE organisations (
     id         INTEGER PRIMARY KEY,
-    name       TEXT    NOT NULL UNIQUE,
+    -- Not unique: two self-registered firms may share a name without sharing an account.
+    name       TEXT    NOT NULL,
     created_at INTEGER NOT NULL
 );
 

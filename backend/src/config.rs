@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use topocloud_contract::PasswordPolicy;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -17,6 +18,12 @@ pub struct Config {
     pub public_url: String,
     /// Deliver emails over SMTP as well as to the outbox (`smtp://host:port`).
     pub smtp_url: Option<String>,
+    /// Whether people may create their own accounts (`/api/registrations`).
+    pub registration_open: bool,
+    pub password_policy: PasswordPolicy,
+    pub verify_email_ttl: i64,
+    pub reset_ttl: i64,
+    pub invitation_ttl: i64,
 }
 
 impl Default for Config {
@@ -29,6 +36,11 @@ impl Default for Config {
             secure_cookies: false,
             public_url: "http://127.0.0.1:8080".to_owned(),
             smtp_url: None,
+            registration_open: true,
+            password_policy: PasswordPolicy::recommended(),
+            verify_email_ttl: 24 * 3600,
+            reset_ttl: 3600,
+            invitation_ttl: 7 * 24 * 3600,
         }
     }
 }
@@ -43,7 +55,14 @@ topocloud-backend: reference implementation of the TopoCloud auth API
   --secure-cookies    Secure, __Host- session cookie  [TOPOCLOUD_SECURE_COOKIES=1]
   --public-url URL    origin of the site, for links in emails [TOPOCLOUD_PUBLIC_URL, default http://127.0.0.1:8080]
   --smtp-url URL      also send emails over SMTP, e.g. smtp://127.0.0.1:1025 [TOPOCLOUD_SMTP_URL]
-  --help              this text";
+  --registration open|closed                   [TOPOCLOUD_REGISTRATION, default open]
+  --password-policy recommended|legacy         [TOPOCLOUD_PASSWORD_POLICY, default recommended]
+                      recommended: 12-128 characters, common passwords refused
+                      legacy: 8-128 characters with a letter and a digit, common refused
+  --help              this text
+
+Link lifetimes in seconds: TOPOCLOUD_VERIFY_EMAIL_TTL (86400), TOPOCLOUD_RESET_TTL (3600),
+TOPOCLOUD_INVITATION_TTL (604800).";
 
 impl Config {
     /// Environment first, then flags on top, so a flag always wins.
@@ -66,6 +85,25 @@ impl Config {
             config.public_url = url;
         }
         config.smtp_url = env("TOPOCLOUD_SMTP_URL");
+        if let Some(v) = env("TOPOCLOUD_REGISTRATION") {
+            config.registration_open = parse_registration(&v)?;
+        }
+        if let Some(v) = env("TOPOCLOUD_PASSWORD_POLICY") {
+            config.password_policy = parse_policy(&v)?;
+        }
+        for (name, slot) in [
+            ("TOPOCLOUD_VERIFY_EMAIL_TTL", &mut config.verify_email_ttl),
+            ("TOPOCLOUD_RESET_TTL", &mut config.reset_ttl),
+            ("TOPOCLOUD_INVITATION_TTL", &mut config.invitation_ttl),
+        ] {
+            if let Some(v) = env(name) {
+                *slot = v
+                    .parse()
+                    .ok()
+                    .filter(|s: &i64| *s > 0)
+                    .ok_or(format!("{name}: not a number of seconds"))?;
+            }
+        }
 
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
@@ -78,12 +116,32 @@ impl Config {
                 "--secure-cookies" => config.secure_cookies = true,
                 "--public-url" => config.public_url = value()?,
                 "--smtp-url" => config.smtp_url = Some(value()?),
+                "--registration" => config.registration_open = parse_registration(&value()?)?,
+                "--password-policy" => config.password_policy = parse_policy(&value()?)?,
                 "--help" | "-h" => return Err(USAGE.to_owned()),
                 other => return Err(format!("unknown flag {other}\n\n{USAGE}")),
             }
         }
         config.public_url = config.public_url.trim_end_matches('/').to_owned();
         Ok(config)
+    }
+}
+
+fn parse_registration(raw: &str) -> Result<bool, String> {
+    match raw {
+        "open" => Ok(true),
+        "closed" => Ok(false),
+        other => Err(format!("--registration is open or closed, not {other}")),
+    }
+}
+
+fn parse_policy(raw: &str) -> Result<PasswordPolicy, String> {
+    match raw {
+        "recommended" => Ok(PasswordPolicy::recommended()),
+        "legacy" => Ok(PasswordPolicy::legacy_product()),
+        other => Err(format!(
+            "--password-policy is recommended or legacy, not {other}"
+        )),
     }
 }
 
@@ -120,5 +178,23 @@ mod tests {
         assert!(Config::parse(args(&["--nope"]), |_| None).is_err());
         assert!(Config::parse(args(&["--listen", "nowhere"]), |_| None).is_err());
         assert!(Config::parse(args(&["--database"]), |_| None).is_err());
+        assert!(Config::parse(args(&["--registration", "maybe"]), |_| None).is_err());
+        assert!(Config::parse(args(&["--password-policy", "weak"]), |_| None).is_err());
+    }
+
+    #[test]
+    fn policy_registration_and_lifetimes_are_configurable() {
+        let env = |k: &str| (k == "TOPOCLOUD_RESET_TTL").then(|| "60".to_owned());
+        let c = Config::parse(
+            args(&["--registration", "closed", "--password-policy", "legacy"]),
+            env,
+        )
+        .expect("parses");
+        assert!(!c.registration_open);
+        assert_eq!(c.password_policy, PasswordPolicy::legacy_product());
+        assert_eq!(c.reset_ttl, 60);
+        assert!(Config::parse(args(&[]), |k| (k == "TOPOCLOUD_RESET_TTL")
+            .then(|| "-5".into()))
+        .is_err());
     }
 }

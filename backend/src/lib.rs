@@ -4,18 +4,27 @@
 //! on one machine; production points the site at TopoCloud's real auth backend.
 
 pub mod accounts;
+pub mod blocklist;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod dev;
+mod extract;
+pub mod invitations;
 pub mod mail;
+pub mod password_reset;
 pub mod passwords;
+pub mod policy;
 pub mod problem;
+pub mod rate_limit;
+pub mod registration;
 mod security;
 pub mod session;
+mod site_config;
 pub mod sso;
+pub mod tokens;
 
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::Router;
 use clock::Clock;
 use config::Config;
@@ -31,6 +40,7 @@ pub struct AppState {
     /// Verified against when an email is unknown, so that a wrong email costs the same
     /// time as a wrong password and timing cannot reveal which accounts exist.
     pub dummy_hash: Arc<String>,
+    pub blocklist: Arc<blocklist::Blocklist>,
 }
 
 impl AppState {
@@ -43,18 +53,29 @@ impl AppState {
             clock: Clock::default(),
             config: Arc::new(config),
             dummy_hash: Arc::new(dummy_hash),
+            blocklist: Arc::new(blocklist::Blocklist::shipped()),
         })
     }
 }
 
 pub fn router(state: AppState) -> Router {
+    use topocloud_contract::paths;
     let api = Router::new()
+        .route(paths::CONFIG, get(site_config::get))
         .route(
-            topocloud_contract::paths::SESSION,
+            paths::SESSION,
             get(session::current)
                 .post(session::sign_in)
                 .delete(session::sign_out),
         )
+        .route(paths::REGISTRATIONS, post(registration::register))
+        .route(paths::EMAIL_VERIFICATIONS, post(registration::verify))
+        .route(paths::EMAIL_VERIFICATIONS_RESEND, post(registration::resend))
+        .route(paths::INVITATIONS_LOOKUP, post(invitations::look_up))
+        .route(paths::INVITATIONS_ACCEPT, post(invitations::accept))
+        .route(paths::PASSWORD_RESETS, post(password_reset::request))
+        .route(paths::PASSWORD_RESETS_LOOKUP, post(password_reset::look_up))
+        .route(paths::PASSWORD_RESETS_COMPLETE, post(password_reset::complete))
         .merge(sso::routes())
         .route("/api/{*rest}", any(security::api_not_found))
         .layer(axum::middleware::from_fn(security::api_guard));

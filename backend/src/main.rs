@@ -1,5 +1,6 @@
-use topocloud_backend::accounts::{seed_demo, DEMO_EMAIL, DEMO_PASSWORD};
+use topocloud_backend::accounts::{DEMO_EMAIL, DEMO_PASSWORD};
 use topocloud_backend::config::Config;
+use topocloud_backend::dev::seed;
 use topocloud_backend::{router, AppState};
 
 #[tokio::main]
@@ -20,19 +21,33 @@ async fn main() {
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::new(config.clone())?;
     if config.dev {
-        seed_demo(&state.db, &state.clock)?;
+        seed::seed(&state)?;
     }
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     println!("TopoCloud reference backend listening on http://{addr}");
     println!("  database: {}", config.database.display());
     if config.dev {
+        let site = &config.public_url;
         println!("  dev mode: demo account {DEMO_EMAIL} / {DEMO_PASSWORD}");
+        println!("  mailbox:  {site}/dev/mail");
+        println!(
+            "  invited:  {} (main account of {}; invitation in the mailbox)",
+            seed::MAIN_INVITEE,
+            seed::ORGANISATION
+        );
+        println!(
+            "  employee: {} (invited once assigned: curl -X POST {site}/dev/api/projects/assign \\\n              -H 'content-type: application/json' -d '{{\"email\":\"{}\",\"project\":\"Kadastrale meting Zuid\"}}')",
+            seed::EMPLOYEE,
+            seed::EMPLOYEE
+        );
     }
     if let Some(dir) = &config.site_dir {
         println!("  serving the site from {}", dir.display());
     }
-    axum::serve(listener, router(state))
+    // The peer address feeds the per-client rate limits.
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())

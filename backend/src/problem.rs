@@ -1,15 +1,50 @@
 //! Every error leaves the backend as RFC 9457 problem JSON with a stable `code`.
 
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use topocloud_contract::{ErrorCode, Problem, PROBLEM_CONTENT_TYPE};
+use topocloud_contract::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
 
 #[derive(Debug)]
-pub struct ApiProblem(pub Problem);
+pub struct ApiProblem {
+    pub problem: Problem,
+    /// Sent as `Retry-After` (seconds) with `429`.
+    pub retry_after: Option<i64>,
+}
 
 impl ApiProblem {
     pub fn new(status: StatusCode, code: ErrorCode, title: &str) -> Self {
-        Self(Problem::new(status.as_u16(), code, title))
+        Self {
+            problem: Problem::new(status.as_u16(), code, title),
+            retry_after: None,
+        }
+    }
+
+    pub fn too_many_attempts(retry_after_seconds: i64) -> Self {
+        Self {
+            retry_after: Some(retry_after_seconds.max(1)),
+            ..Self::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::TooManyAttempts,
+                "Too many attempts",
+            )
+        }
+    }
+
+    /// A form problem naming the fields and why (`errors[].field`, `errors[].code`).
+    pub fn fields(code: ErrorCode, errors: Vec<(&str, &str)>) -> Self {
+        let mut problem = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+            "The request is not valid",
+        );
+        problem.problem.errors = errors
+            .into_iter()
+            .map(|(field, code)| FieldError {
+                field: field.to_owned(),
+                code: code.to_owned(),
+            })
+            .collect();
+        problem
     }
 
     pub fn invalid_credentials() -> Self {
@@ -57,9 +92,16 @@ impl ApiProblem {
 impl IntoResponse for ApiProblem {
     fn into_response(self) -> Response {
         let status =
-            StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = serde_json::to_vec(&self.0).unwrap_or_else(|_| b"{}".to_vec());
-        (status, [(header::CONTENT_TYPE, PROBLEM_CONTENT_TYPE)], body).into_response()
+            StatusCode::from_u16(self.problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&self.problem).unwrap_or_else(|_| b"{}".to_vec());
+        let mut response =
+            (status, [(header::CONTENT_TYPE, PROBLEM_CONTENT_TYPE)], body).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 

@@ -1,10 +1,11 @@
 //! `GET|POST|DELETE /api/session`: who am I, sign in, sign out.
 
 use crate::accounts;
+use crate::extract::{ApiJson, Client};
 use crate::passwords;
 use crate::problem::ApiProblem;
+use crate::rate_limit::{self, SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_PER_CLIENT};
 use crate::AppState;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -12,7 +13,9 @@ use axum::Json;
 use rand::RngCore;
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
-use topocloud_contract::{is_plausible_email, ErrorCode, SessionInfo, SignInRequest};
+use topocloud_contract::{
+    is_plausible_email, normalise_email, ErrorCode, SessionInfo, SignInRequest,
+};
 
 const COOKIE_NAME: &str = "topocloud_session";
 const SECURE_COOKIE_NAME: &str = "__Host-topocloud_session";
@@ -23,17 +26,29 @@ const MAX_PASSWORD_BYTES: usize = 4096;
 
 pub async fn sign_in(
     State(state): State<AppState>,
+    client: Client,
     headers: HeaderMap,
-    body: Bytes,
+    ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<Response, ApiProblem> {
-    let request: SignInRequest =
-        serde_json::from_slice(&body).map_err(|_| ApiProblem::validation_failed())?;
     if !is_plausible_email(&request.email)
         || request.password.is_empty()
         || request.password.len() > MAX_PASSWORD_BYTES
     {
         return Err(ApiProblem::validation_failed());
     }
+
+    // Failures count per email string, whether or not it has an account, so a lockout
+    // says nothing about which addresses exist.
+    let failures = format!("sign-in:{}", normalise_email(&request.email));
+    let attempts = format!("sign-in-client:{}", client.0);
+    rate_limit::enforce(
+        &state,
+        &[
+            (failures.as_str(), SIGN_IN_FAILURES_PER_EMAIL),
+            (attempts.as_str(), SIGN_IN_PER_CLIENT),
+        ],
+    )?;
+    rate_limit::record(&state, &attempts)?;
 
     let account = accounts::find_by_email(&state.db, &request.email)?;
     let (stored_hash, found) = match &account {
@@ -47,8 +62,12 @@ pub async fn sign_in(
     let matches = tokio::task::spawn_blocking(move || passwords::verify(&password, &hash)).await?;
     let account = match account {
         Some(account) if found && matches && account.password_hash.is_some() => account,
-        _ => return Err(ApiProblem::invalid_credentials()),
+        _ => {
+            rate_limit::record(&state, &failures)?;
+            return Err(ApiProblem::invalid_credentials());
+        }
     };
+    rate_limit::clear(&state, &failures)?;
 
     if !account.email_verified {
         return Err(ApiProblem::new(

@@ -48,9 +48,9 @@ pub struct TokenRequest {
     pub token: String,
 }
 
-/// `POST /api/email-verifications`: the address is confirmed.
+/// The account an action was about: a confirmed address, a completed password reset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VerifiedEmail {
+pub struct AccountEmail {
     pub email: String,
 }
 

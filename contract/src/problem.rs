@@ -14,8 +14,8 @@ pub enum ErrorCode {
     EmailNotVerified,
     /// A form field is wrong; `errors` says which and why.
     ValidationFailed,
-    /// The password breaks the policy; `errors` lists the rules (`field: "password"`).
-    PasswordRejected,
+    /// Self-registration is switched off; accounts come by invitation.
+    RegistrationClosed,
     InvitationExpired,
     InvitationUsed,
     InvitationInvalid,
@@ -53,8 +53,17 @@ pub struct Problem {
     #[serde(default)]
     pub status: u16,
     pub code: ErrorCode,
+    /// For `validation_failed`: which fields and why. Password rules use
+    /// [`crate::PasswordRule::code`] with `field: "password"`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// Extension member: the account's email where the person may see it (an invitation
+    /// that was already used, signed in as somebody else).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Extension member: who sent an expired invitation, so the person knows whom to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inviter: Option<String>,
 }
 
 fn about_blank() -> String {
@@ -69,6 +78,8 @@ impl Problem {
             status,
             code,
             errors: Vec::new(),
+            email: None,
+            inviter: None,
         }
     }
 }

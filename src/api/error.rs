@@ -72,7 +72,7 @@ impl ApiError {
                 ErrorCode::InternalError => Text::ServerError,
                 ErrorCode::EmailNotVerified => Text::EmailNotVerified,
                 ErrorCode::NotSignedIn
-                | ErrorCode::PasswordRejected
+                | ErrorCode::RegistrationClosed
                 | ErrorCode::InvitationExpired
                 | ErrorCode::InvitationUsed
                 | ErrorCode::InvitationInvalid

@@ -1,0 +1,131 @@
+//! Password recovery: request a link, check it, set a new password.
+//!
+//! The request always answers `202` with an empty body, for known and unknown addresses
+//! alike; only an existing account gets an email.
+
+use crate::accounts;
+use crate::extract::{ApiJson, Client};
+use crate::mail::{self, Mail};
+use crate::policy::FieldProblems;
+use crate::problem::ApiProblem;
+use crate::rate_limit;
+use crate::registration::{bucket_limits, email_buckets, token_problem};
+use crate::session::end_all_sessions;
+use crate::tokens::{self, Purpose};
+use crate::{passwords, AppState};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use rusqlite::params;
+use topocloud_contract::{
+    normalise_email, AccountEmail, CompletePasswordResetRequest, Locale, PasswordResetDetails,
+    PasswordResetRequest, TokenRequest,
+};
+
+/// `POST /api/password-resets`
+pub async fn request(
+    State(state): State<AppState>,
+    client: Client,
+    ApiJson(request): ApiJson<PasswordResetRequest>,
+) -> Result<StatusCode, ApiProblem> {
+    let mut problems = FieldProblems::new();
+    problems.email(&request.email);
+    problems.into_result()?;
+    let email = normalise_email(&request.email);
+    let buckets = email_buckets(&email, &client);
+    rate_limit::enforce(&state, &bucket_limits(&buckets))?;
+    for (bucket, _) in bucket_limits(&buckets) {
+        rate_limit::record(&state, bucket)?;
+    }
+    if let Some(account) = accounts::find_by_email(&state.db, &email)? {
+        // Earlier links stay valid until one of them is used: people click the first
+        // email that arrives, not necessarily the newest.
+        let (token, _) = tokens::issue(
+            &state,
+            Purpose::PasswordReset,
+            account.id,
+            state.config.reset_ttl,
+            None,
+            None,
+        )?;
+        let link = format!(
+            "{}/users/reset-password#token={token}",
+            state.config.public_url
+        );
+        mail::deliver(
+            &state,
+            &account.email,
+            account.locale,
+            Mail::PasswordReset {
+                name: account.name,
+                link,
+            },
+        )?;
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// `POST /api/password-resets/lookup`: is this link still good? Does not use it up.
+pub async fn look_up(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<TokenRequest>,
+) -> Result<Json<PasswordResetDetails>, ApiProblem> {
+    let token =
+        tokens::look_up(&state, Purpose::PasswordReset, &request.token)?.map_err(token_problem)?;
+    let email: String = state.db.conn().query_row(
+        "SELECT email FROM users WHERE id = ?1",
+        params![token.user_id],
+        |r| r.get(0),
+    )?;
+    Ok(Json(PasswordResetDetails {
+        email,
+        expires_at: token.expires_at,
+    }))
+}
+
+/// `POST /api/password-resets/complete`: sets the password, ends every session of the
+/// account (whoever else was signed in is out), does not sign in.
+pub async fn complete(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<CompletePasswordResetRequest>,
+) -> Result<Json<AccountEmail>, ApiProblem> {
+    // Checked first and consumed last: a rejected password keeps the link usable.
+    tokens::look_up(&state, Purpose::PasswordReset, &request.token)?.map_err(token_problem)?;
+    let mut problems = FieldProblems::new();
+    problems.new_password(&state, &request.password);
+    problems.into_result()?;
+    let password = request.password.clone();
+    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password))
+        .await?
+        .map_err(|e| {
+            eprintln!("password hashing failed: {e}");
+            ApiProblem::internal()
+        })?;
+    let token =
+        tokens::consume(&state, Purpose::PasswordReset, &request.token)?.map_err(token_problem)?;
+
+    let (email, name, locale): (String, String, String) = {
+        let conn = state.db.conn();
+        conn.execute(
+            "UPDATE users SET password_hash = ?1, email_verified_at = COALESCE(email_verified_at, ?2)
+             WHERE id = ?3",
+            params![hash, state.clock.now(), token.user_id],
+        )?;
+        conn.query_row(
+            "SELECT email, name, locale FROM users WHERE id = ?1",
+            params![token.user_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?
+    };
+    tokens::revoke_all(&state, Purpose::PasswordReset, token.user_id)?;
+    end_all_sessions(&state, token.user_id)?;
+    rate_limit::clear(&state, &format!("sign-in:{email}"))?;
+    let reset_link = format!("{}/users/forgot-password", state.config.public_url);
+    mail::deliver(
+        &state,
+        &email,
+        Locale::from_code(&locale),
+        Mail::PasswordChanged { name, reset_link },
+    )?;
+    Ok(Json(AccountEmail { email }))
+}

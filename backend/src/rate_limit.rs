@@ -1,0 +1,85 @@
+//! Sliding-window rate limits, counted in the database so they survive restarts and use
+//! the injectable clock.
+
+use crate::problem::ApiProblem;
+use crate::AppState;
+use rusqlite::params;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub max_events: i64,
+    pub window_seconds: i64,
+}
+
+/// Sign-in failures per account (any email string, existing or not, so a limit reveals
+/// nothing about which emails have accounts).
+pub const SIGN_IN_FAILURES_PER_EMAIL: Limit = Limit {
+    max_events: 5,
+    window_seconds: 15 * 60,
+};
+/// Sign-in attempts per client; generous, because a whole office can share one address.
+pub const SIGN_IN_PER_CLIENT: Limit = Limit {
+    max_events: 300,
+    window_seconds: 15 * 60,
+};
+/// Emails sent to one address: reset requests, registrations, resends.
+pub const EMAILS_PER_ADDRESS: Limit = Limit {
+    max_events: 5,
+    window_seconds: 60 * 60,
+};
+/// Email-triggering requests per client.
+pub const EMAIL_REQUESTS_PER_CLIENT: Limit = Limit {
+    max_events: 50,
+    window_seconds: 60 * 60,
+};
+
+/// Seconds until the next event would be allowed, or `None` when under the limit.
+pub fn retry_after(state: &AppState, bucket: &str, limit: Limit) -> rusqlite::Result<Option<i64>> {
+    let now = state.clock.now();
+    let since = now - limit.window_seconds;
+    let conn = state.db.conn();
+    conn.execute(
+        "DELETE FROM rate_events WHERE bucket = ?1 AND at <= ?2",
+        params![bucket, since],
+    )?;
+    let (count, oldest): (i64, Option<i64>) = conn.query_row(
+        "SELECT COUNT(*), MIN(at) FROM rate_events WHERE bucket = ?1",
+        params![bucket],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    if count < limit.max_events {
+        return Ok(None);
+    }
+    let free_at = oldest.unwrap_or(now) + limit.window_seconds;
+    Ok(Some((free_at - now).max(1)))
+}
+
+pub fn record(state: &AppState, bucket: &str) -> rusqlite::Result<()> {
+    state.db.conn().execute(
+        "INSERT INTO rate_events (bucket, at) VALUES (?1, ?2)",
+        params![bucket, state.clock.now()],
+    )?;
+    Ok(())
+}
+
+pub fn clear(state: &AppState, bucket: &str) -> rusqlite::Result<()> {
+    state
+        .db
+        .conn()
+        .execute("DELETE FROM rate_events WHERE bucket = ?1", params![bucket])?;
+    Ok(())
+}
+
+/// Fails with `429` and `Retry-After` when any of the buckets is full.
+pub fn enforce(state: &AppState, checks: &[(&str, Limit)]) -> Result<(), ApiProblem> {
+    let mut longest: Option<i64> = None;
+    for (bucket, limit) in checks {
+        if let Some(seconds) = retry_after(state, bucket, *limit)? {
+            longest = Some(longest.map_or(seconds, |l| l.max(seconds)));
+        }
+    }
+    match longest {
+        Some(seconds) => Err(ApiProblem::too_many_attempts(seconds)),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,231 @@
+//! Self-registration and email verification.
+//!
+//! `POST /api/registrations` answers `202` with an empty body whatever happens, so nobody
+//! can learn through it whether an address has an account; the difference is only in the
+//! email that arrives (a verification link, or "you already have an account").
+
+use crate::accounts::{self, Account};
+use crate::extract::{ApiJson, Client};
+use crate::mail::{self, Mail};
+use crate::policy::FieldProblems;
+use crate::problem::ApiProblem;
+use crate::rate_limit::{self, EMAILS_PER_ADDRESS, EMAIL_REQUESTS_PER_CLIENT};
+use crate::tokens::{self, Purpose, TokenError};
+use crate::{passwords, AppState};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use rusqlite::params;
+use topocloud_contract::{
+    normalise_email, AccountEmail, ErrorCode, Locale, RegistrationRequest,
+    ResendVerificationRequest, TokenRequest,
+};
+
+pub async fn register(
+    State(state): State<AppState>,
+    client: Client,
+    ApiJson(request): ApiJson<RegistrationRequest>,
+) -> Result<StatusCode, ApiProblem> {
+    if !state.config.registration_open {
+        return Err(ApiProblem::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::RegistrationClosed,
+            "Registration is closed",
+        ));
+    }
+    let mut problems = FieldProblems::new();
+    problems
+        .name("name", &request.name)
+        .email(&request.email)
+        .name("organisation", &request.organisation)
+        .new_password(&state, &request.password)
+        .accepted("accept_terms", request.accept_terms);
+    problems.into_result()?;
+
+    let email = normalise_email(&request.email);
+    let buckets = email_buckets(&email, &client);
+    rate_limit::enforce(&state, &bucket_limits(&buckets))?;
+    for (bucket, _) in bucket_limits(&buckets) {
+        rate_limit::record(&state, bucket)?;
+    }
+
+    // Hash in every case, so a known address answers no faster than a new one.
+    let password = request.password.clone();
+    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password))
+        .await?
+        .map_err(|e| {
+            eprintln!("password hashing failed: {e}");
+            ApiProblem::internal()
+        })?;
+
+    match accounts::find_by_email(&state.db, &email)? {
+        Some(existing) => tell_existing_account(&state, &existing)?,
+        None => {
+            let user_id = create_unverified(&state, &request, &email, &hash)?;
+            send_verification(&state, user_id, &email, &request.name, request.locale)?;
+        }
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// `POST /api/email-verifications/resend`: a fresh link for an unconfirmed account;
+/// `202` and silence for every other address.
+pub async fn resend(
+    State(state): State<AppState>,
+    client: Client,
+    ApiJson(request): ApiJson<ResendVerificationRequest>,
+) -> Result<StatusCode, ApiProblem> {
+    let mut problems = FieldProblems::new();
+    problems.email(&request.email);
+    problems.into_result()?;
+    let email = normalise_email(&request.email);
+    let buckets = email_buckets(&email, &client);
+    rate_limit::enforce(&state, &bucket_limits(&buckets))?;
+    for (bucket, _) in bucket_limits(&buckets) {
+        rate_limit::record(&state, bucket)?;
+    }
+    if let Some(account) = accounts::find_by_email(&state.db, &email)? {
+        if !account.email_verified && account.password_hash.is_some() {
+            tokens::revoke_all(&state, Purpose::VerifyEmail, account.id)?;
+            send_verification(
+                &state,
+                account.id,
+                &account.email,
+                &account.name,
+                account.locale,
+            )?;
+        }
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// `POST /api/email-verifications`: confirms the address. Does not sign in.
+pub async fn verify(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<TokenRequest>,
+) -> Result<Json<AccountEmail>, ApiProblem> {
+    let token =
+        tokens::consume(&state, Purpose::VerifyEmail, &request.token)?.map_err(token_problem)?;
+    let conn = state.db.conn();
+    conn.execute(
+        "UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?1) WHERE id = ?2",
+        params![state.clock.now(), token.user_id],
+    )?;
+    let email: String = conn.query_row(
+        "SELECT email FROM users WHERE id = ?1",
+        params![token.user_id],
+        |r| r.get(0),
+    )?;
+    Ok(Json(AccountEmail { email }))
+}
+
+/// Expired and used links are `410 Gone`; anything else is `400`, so the site can
+/// explain each and offer the right next step.
+pub fn token_problem(error: TokenError) -> ApiProblem {
+    match error {
+        TokenError::Expired => ApiProblem::new(
+            StatusCode::GONE,
+            ErrorCode::TokenExpired,
+            "This link has expired",
+        ),
+        TokenError::Used => ApiProblem::new(
+            StatusCode::GONE,
+            ErrorCode::TokenUsed,
+            "This link was already used",
+        ),
+        TokenError::Invalid => ApiProblem::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::TokenInvalid,
+            "This link is not valid",
+        ),
+    }
+}
+
+pub fn email_buckets(email: &str, client: &Client) -> [String; 2] {
+    [format!("mail:{email}"), format!("mail-client:{}", client.0)]
+}
+
+pub fn bucket_limits(buckets: &[String; 2]) -> [(&str, rate_limit::Limit); 2] {
+    [
+        (buckets[0].as_str(), EMAILS_PER_ADDRESS),
+        (buckets[1].as_str(), EMAIL_REQUESTS_PER_CLIENT),
+    ]
+}
+
+fn create_unverified(
+    state: &AppState,
+    request: &RegistrationRequest,
+    email: &str,
+    hash: &str,
+) -> rusqlite::Result<i64> {
+    let now = state.clock.now();
+    let conn = state.db.conn();
+    conn.execute(
+        "INSERT INTO organisations (name, created_at) VALUES (?1, ?2)",
+        params![request.organisation.trim(), now],
+    )?;
+    let organisation_id = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO users (email, name, password_hash, locale, created_at, organisation_id, account_type)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'main')",
+        params![email, request.name.trim(), hash, request.locale.code(), now, organisation_id],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn send_verification(
+    state: &AppState,
+    user_id: i64,
+    email: &str,
+    name: &str,
+    locale: Locale,
+) -> rusqlite::Result<()> {
+    let (token, _) = tokens::issue(
+        state,
+        Purpose::VerifyEmail,
+        user_id,
+        state.config.verify_email_ttl,
+        None,
+        None,
+    )?;
+    let link = format!(
+        "{}/users/verify-email#token={token}",
+        state.config.public_url
+    );
+    mail::deliver(
+        state,
+        email,
+        locale,
+        Mail::VerifyEmail {
+            name: name.trim().to_owned(),
+            link,
+        },
+    )
+}
+
+/// Someone registered with an address that has an account: that account's owner hears
+/// about it (with the way back in); the person registering learns nothing new.
+fn tell_existing_account(state: &AppState, account: &Account) -> rusqlite::Result<()> {
+    if !account.email_verified && account.password_hash.is_some() {
+        tokens::revoke_all(state, Purpose::VerifyEmail, account.id)?;
+        return send_verification(
+            state,
+            account.id,
+            &account.email,
+            &account.name,
+            account.locale,
+        );
+    }
+    let base = &state.config.public_url;
+    let encoded = topocloud_contract::percent_encode(&account.email);
+    mail::deliver(
+        state,
+        &account.email,
+        account.locale,
+        Mail::AlreadyRegistered {
+            name: account.name.clone(),
+            login_link: format!("{base}/users/login#email={encoded}"),
+            reset_link: format!("{base}/users/forgot-password#email={encoded}"),
+        },
+    )
+}

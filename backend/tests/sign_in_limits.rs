@@ -1,0 +1,82 @@
+//! Sign-in rate limits: per email string (known or not), with `Retry-After`.
+
+mod support;
+
+use reqwest::StatusCode;
+use serde_json::json;
+use support::{post, TestBackend};
+use topocloud_backend::accounts::{DEMO_EMAIL, DEMO_PASSWORD};
+
+#[tokio::test]
+async fn five_failures_lock_an_address_for_a_while_known_or_unknown() {
+    let b = TestBackend::start().await;
+    for email in [DEMO_EMAIL, "nobody@topocloud.test"] {
+        for _ in 0..5 {
+            let (status, _, _) = post(
+                &b.browser(),
+                &b,
+                "/api/session",
+                json!({"email": email, "password": "Wrong-password-1"}),
+            )
+            .await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+        }
+        // Even the right password waits now: the limit is not an oracle.
+        let (status, headers, problem) = post(
+            &b.browser(),
+            &b,
+            "/api/session",
+            json!({"email": email, "password": DEMO_PASSWORD}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{email}");
+        assert_eq!(problem["code"], "too_many_attempts");
+        let wait: i64 = headers["retry-after"]
+            .to_str()
+            .expect("ascii")
+            .parse()
+            .expect("seconds");
+        assert!(wait > 0 && wait <= 15 * 60, "{wait}");
+    }
+    b.state.clock.advance(15 * 60 + 1);
+    let (status, _, _) = post(
+        &b.browser(),
+        &b,
+        "/api/session",
+        json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_successful_sign_in_forgets_earlier_failures() {
+    let b = TestBackend::start().await;
+    for _ in 0..4 {
+        post(
+            &b.browser(),
+            &b,
+            "/api/session",
+            json!({"email": DEMO_EMAIL, "password": "Wrong-password-1"}),
+        )
+        .await;
+    }
+    let (status, _, _) = post(
+        &b.browser(),
+        &b,
+        "/api/session",
+        json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    for _ in 0..4 {
+        let (status, _, _) = post(
+            &b.browser(),
+            &b,
+            "/api/session",
+            json!({"email": DEMO_EMAIL, "password": "Wrong-password-1"}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+}
