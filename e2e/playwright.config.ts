@@ -37,7 +37,8 @@ export default defineConfig({
   webServer: {
     command:
       `rm -rf ../.run/e2e && mkdir -p ../.run/e2e && exec ../target/debug/topocloud-backend ` +
-      `--dev --database ../.run/e2e/auth.sqlite --site-dir ../dist --listen 127.0.0.1:${port}`,
+      `--dev --database ../.run/e2e/auth.sqlite --site-dir ../dist --listen 127.0.0.1:${port} ` +
+      `--public-url ${baseURL}`,
     url: `${baseURL}/users/login`,
     reuseExistingServer: false,
     timeout: 60_000,

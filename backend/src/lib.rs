@@ -78,7 +78,10 @@ pub fn router(state: AppState) -> Router {
         .route(paths::PASSWORD_RESETS_COMPLETE, post(password_reset::complete))
         .merge(sso::routes())
         .route("/api/{*rest}", any(security::api_not_found))
-        .layer(axum::middleware::from_fn(security::api_guard));
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::api_guard,
+        ));
 
     let mut app = Router::new().merge(api);
     if state.config.dev {

@@ -1,7 +1,9 @@
 //! Rules every API answer and request passes through.
 
 use crate::problem::ApiProblem;
+use crate::AppState;
 use axum::extract::Request;
+use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -9,8 +11,8 @@ use topocloud_contract::{ErrorCode, CSRF_HEADER, CSRF_HEADER_VALUE};
 
 /// State-changing requests must carry the contract's custom header and must not come
 /// from another site; every answer is marked uncacheable (it is personal or one-off).
-pub async fn api_guard(request: Request, next: Next) -> Response {
-    let mut response = if is_cross_site_write(&request) {
+pub async fn api_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let mut response = if is_cross_site_write(&request, &state.config.public_url) {
         ApiProblem::csrf_rejected().into_response()
     } else {
         next.run(request).await
@@ -21,7 +23,7 @@ pub async fn api_guard(request: Request, next: Next) -> Response {
     response
 }
 
-fn is_cross_site_write(request: &Request) -> bool {
+fn is_cross_site_write(request: &Request, own_origin: &str) -> bool {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -36,7 +38,11 @@ fn is_cross_site_write(request: &Request) -> bool {
     let fetch_site_foreign = headers
         .get("sec-fetch-site")
         .is_some_and(|v| v.as_bytes() == b"cross-site" || v.as_bytes() == b"same-site");
-    !has_custom_header || fetch_site_foreign
+    // Browsers send Origin on every cross-origin write; only the site's own is accepted.
+    let foreign_origin = headers
+        .get(header::ORIGIN)
+        .is_some_and(|origin| origin.as_bytes() != own_origin.as_bytes());
+    !has_custom_header || fetch_site_foreign || foreign_origin
 }
 
 pub async fn api_not_found() -> ApiProblem {

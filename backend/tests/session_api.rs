@@ -203,6 +203,27 @@ async fn writes_without_the_csrf_header_or_from_another_site_are_rejected() {
         .await
         .expect("request");
     assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
+
+    let foreign_origin = b
+        .browser()
+        .post(b.url("/api/session"))
+        .header("origin", "http://evil.test")
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(foreign_origin.status(), StatusCode::FORBIDDEN);
+
+    // The site's own origin (the configured public URL) is welcome.
+    let own_origin = b
+        .browser()
+        .post(b.url("/api/session"))
+        .header("origin", b.state.config.public_url.as_str())
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(own_origin.status(), StatusCode::OK);
 }
 
 #[tokio::test]
