@@ -3,21 +3,38 @@
 //!
 //! INTERFACE (used by the endpoints): `deliver(state, to, locale, Mail::…)`.
 
+mod date;
+pub mod outbox;
+mod render;
+pub mod smtp;
+mod templates;
+#[cfg(test)]
+mod tests;
+
+use crate::config::Config;
 use crate::AppState;
 use topocloud_contract::{AccountType, Locale};
+
+pub use date::utc_stamp;
+pub use outbox::OutboxMessage;
+pub use render::escape_html;
 
 /// Every kind of email the backend sends. Links are absolute URLs built by the caller.
 #[derive(Debug, Clone)]
 pub enum Mail {
     /// After registration: confirm the address (`/users/verify-email#token=…`).
+    /// The text says the link lasts 24 hours.
     VerifyEmail { name: String, link: String },
     /// Registration attempted for an address that already has an account.
+    /// `login_link` and `reset_link` are ordinary pages (sign in; ask for a reset),
+    /// not one-time tokens: the text says they do not expire.
     AlreadyRegistered {
         name: String,
         login_link: String,
         reset_link: String,
     },
     /// An organisation invites a person (main account at once, employee once assigned).
+    /// The text shows `expires_at` (unix seconds) as a date in Dutch local time.
     Invitation {
         organisation: String,
         inviter: String,
@@ -27,13 +44,89 @@ pub enum Mail {
         expires_at: i64,
     },
     /// A password reset was requested for an existing account.
+    /// The text says the link lasts 1 hour and works once.
     PasswordReset { name: String, link: String },
-    /// The password was changed: a security notice.
+    /// The password was changed (through a reset, which ends every session): a
+    /// security notice. `reset_link` is the page to ask for a reset, not a token.
     PasswordChanged { name: String, reset_link: String },
 }
 
+impl Mail {
+    /// The outbox `kind` column: the variant's name in snake_case.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Mail::VerifyEmail { .. } => "verify_email",
+            Mail::AlreadyRegistered { .. } => "already_registered",
+            Mail::Invitation { .. } => "invitation",
+            Mail::PasswordReset { .. } => "password_reset",
+            Mail::PasswordChanged { .. } => "password_changed",
+        }
+    }
+}
+
+/// How long emailed links last, in seconds, so the text says what the tokens do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lifetimes {
+    pub verify_email: i64,
+    pub password_reset: i64,
+}
+
+impl Default for Lifetimes {
+    fn default() -> Self {
+        Self::from_config(&Config::default())
+    }
+}
+
+impl Lifetimes {
+    pub fn from_config(config: &Config) -> Self {
+        Self {
+            verify_email: config.verify_email_ttl,
+            password_reset: config.reset_ttl,
+        }
+    }
+}
+
+/// A finished email, ready to store or send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Composed {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// Every link in the message, in reading order.
+    pub links: Vec<String>,
+}
+
+/// Writes `mail` out in `locale`, as plain text and as HTML with every value escaped.
+/// An invitation carries its own expiry; the other lifetimes come from `lifetimes`.
+pub fn compose(mail: &Mail, locale: Locale, lifetimes: &Lifetimes) -> Composed {
+    let draft = templates::draft(mail, locale, lifetimes);
+    Composed {
+        text: render::text(&draft),
+        html: render::html(&draft),
+        links: draft.links(),
+        subject: draft.subject,
+    }
+}
+
 /// Composes `mail` and records it in the outbox (and sends it over SMTP when configured).
+///
+/// Only the outbox write can fail; SMTP runs in the background and its failures are
+/// logged, so an unreachable mail server never turns into a failed request.
 pub fn deliver(state: &AppState, to: &str, locale: Locale, mail: Mail) -> rusqlite::Result<()> {
-    let _ = (state, to, locale, mail);
+    let composed = compose(&mail, locale, &Lifetimes::from_config(&state.config));
+    {
+        let conn = state.db.conn();
+        outbox::insert(
+            &conn,
+            to,
+            locale.code(),
+            mail.kind(),
+            &composed,
+            state.clock.now(),
+        )?;
+    }
+    if let Some(url) = &state.config.smtp_url {
+        smtp::send_in_background(url, to, &composed);
+    }
     Ok(())
 }
