@@ -2,9 +2,11 @@
 
 pub mod api;
 pub mod components;
+pub mod context;
 pub mod i18n;
 pub mod pages;
 pub mod return_to;
+pub mod runtime_config;
 pub mod validation;
 
 use i18n::I18n;
@@ -16,6 +18,7 @@ use pages::{AccountPage, LoginPage, NotFoundPage};
 #[component]
 pub fn App() -> impl IntoView {
     I18n::provide();
+    context::Shared::provide(runtime_config::RuntimeConfig::from_document());
     view! {
         <Router>
             <Routes fallback=NotFoundPage>

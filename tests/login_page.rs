@@ -1,18 +1,34 @@
-//! The login page mounted in a real browser (headless Chromium).
+//! The login form mounted in a real browser (headless Chromium), with `fetch` replaced.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use support::{document, mount, type_into, wait_for, FakeFetch};
-use topocloud_site::pages::LoginPage;
+use support::{
+    document, key_on, mount, not_signed_in, type_into, wait_for, FakeFetch, FakeResponse,
+};
+use topocloud_site::components::LoginForm;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn login_page() -> support::Mounted {
-    mount(|| view! { <Router><LoginPage /></Router> })
+const CONFIG_WITHOUT_SSO: &str = r#"{"registration_open":true,"sso_providers":[],
+  "password_policy":{"min_length":12,"max_length":128}}"#;
+const CONFIG_WITH_SSO: &str = r#"{"registration_open":false,"sso_providers":[{"id":"microsoft","label":"Microsoft"}],
+  "password_policy":{"min_length":12,"max_length":128}}"#;
+
+/// The backend as the form meets it: `/api/config`, and `sign_in` for `POST /api/session`.
+fn backend(config: &'static str, sign_in: FakeResponse) -> FakeFetch {
+    FakeFetch::new(move |method, path| match (method, path) {
+        ("GET", "/api/config") => FakeResponse::json(200, config),
+        ("POST", "/api/session") => sign_in.clone(),
+        _ => not_signed_in(),
+    })
+}
+
+fn login_form() -> support::Mounted {
+    mount(|| view! { <Router><LoginForm destination="/account".to_owned() /></Router> })
 }
 
 fn active_id() -> String {
@@ -22,9 +38,17 @@ fn active_id() -> String {
         .unwrap_or_default()
 }
 
+fn invalid_credentials() -> FakeResponse {
+    FakeResponse::json(
+        401,
+        r#"{"type":"about:blank","title":"x","status":401,"code":"invalid_credentials"}"#,
+    )
+}
+
 #[wasm_bindgen_test]
 async fn renders_labelled_fields_that_password_managers_understand() {
-    let page = login_page();
+    let _fetch = backend(CONFIG_WITHOUT_SSO, invalid_credentials());
+    let page = login_form();
     leptos::task::tick().await;
 
     let email = page.input("input#email");
@@ -39,18 +63,32 @@ async fn renders_labelled_fields_that_password_managers_understand() {
         password.get_attribute("autocomplete").as_deref(),
         Some("current-password")
     );
-
-    let email_label = page.find("label[for=email]").expect("email label");
-    assert_eq!(email_label.text_content().as_deref(), Some("E-mailadres"));
-    let password_label = page.find("label[for=password]").expect("password label");
-    assert_eq!(password_label.text_content().as_deref(), Some("Wachtwoord"));
-    assert!(page.text().contains("Aanmelden"));
+    assert_eq!(
+        page.find("label[for=email]")
+            .and_then(|l| l.text_content())
+            .as_deref(),
+        Some("E-mailadres")
+    );
+    assert_eq!(
+        page.find("label[for=password]")
+            .and_then(|l| l.text_content())
+            .as_deref(),
+        Some("Wachtwoord")
+    );
+    assert_eq!(
+        page.find("label[for=remember]")
+            .and_then(|l| l.text_content())
+            .as_deref(),
+        Some("Ingelogd blijven")
+    );
+    assert!(page.text().contains("Wachtwoord vergeten?"));
+    assert!(page.text().contains("Kan je niet inloggen?"));
 }
 
 #[wasm_bindgen_test]
 async fn an_empty_submit_shows_errors_and_sends_nothing() {
-    let fetch = FakeFetch::answering(500, "text/plain", "must not be called");
-    let page = login_page();
+    let fetch = backend(CONFIG_WITHOUT_SSO, invalid_credentials());
+    let page = login_form();
     leptos::task::tick().await;
 
     page.button("Aanmelden").click();
@@ -67,17 +105,16 @@ async fn an_empty_submit_shows_errors_and_sends_nothing() {
     );
     wait_for("focus on the email field", || active_id() == "email").await;
     assert_eq!(
-        fetch.calls(),
+        fetch.calls_to("POST", "/api/session"),
         0,
         "validation errors must not reach the network"
     );
 }
 
 #[wasm_bindgen_test]
-async fn wrong_credentials_are_explained_and_the_typed_email_stays() {
-    let body = r#"{"type":"about:blank","title":"x","status":401,"code":"invalid_credentials"}"#;
-    let fetch = FakeFetch::answering(401, "application/problem+json", body);
-    let page = login_page();
+async fn wrong_credentials_are_explained_and_everything_typed_stays() {
+    let fetch = backend(CONFIG_WITHOUT_SSO, invalid_credentials());
+    let page = login_form();
     leptos::task::tick().await;
 
     type_into(&page.input("input#email"), "demo@topocloud.test");
@@ -88,7 +125,7 @@ async fn wrong_credentials_are_explained_and_the_typed_email_stays() {
         page.text().contains("klopt niet")
     })
     .await;
-    assert_eq!(fetch.calls(), 1);
+    assert_eq!(fetch.calls_to("POST", "/api/session"), 1);
     assert_eq!(page.input("input#email").value(), "demo@topocloud.test");
     assert_eq!(page.input("input#password").value(), "wrong-password");
     let alert = page.find("[role=alert]").expect("alert");
@@ -99,9 +136,17 @@ async fn wrong_credentials_are_explained_and_the_typed_email_stays() {
 }
 
 #[wasm_bindgen_test]
-async fn a_server_error_page_is_not_shown_raw() {
-    let _fetch = FakeFetch::answering(502, "text/html", "<h1>502 Bad Gateway</h1>");
-    let page = login_page();
+async fn a_server_error_page_is_not_shown_raw_and_a_retry_is_offered() {
+    let fetch = backend(
+        CONFIG_WITHOUT_SSO,
+        FakeResponse {
+            status: 502,
+            content_type: "text/html",
+            body: "<h1>502 Bad Gateway</h1>".into(),
+            headers: Vec::new(),
+        },
+    );
+    let page = login_form();
     leptos::task::tick().await;
 
     type_into(&page.input("input#email"), "demo@topocloud.test");
@@ -114,4 +159,131 @@ async fn a_server_error_page_is_not_shown_raw() {
     .await;
     assert!(!page.text().contains("Bad Gateway"));
     assert_eq!(page.input("input#email").value(), "demo@topocloud.test");
+    page.button("Opnieuw proberen").click();
+    wait_for("a second request", || {
+        fetch.calls_to("POST", "/api/session") == 2
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_toggle_flips_the_input_type_and_submitting_hides_it_again() {
+    let _fetch = backend(CONFIG_WITHOUT_SSO, invalid_credentials());
+    let page = login_form();
+    leptos::task::tick().await;
+    let password = || page.input("input#password");
+    type_into(&password(), "geheim-wachtwoord");
+
+    page.button("Toon").click();
+    wait_for("a visible password", || password().type_() == "text").await;
+    let toggle = page.find(".password-toggle").expect("toggle");
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        toggle.get_attribute("aria-label").as_deref(),
+        Some("Wachtwoord verbergen")
+    );
+
+    type_into(&page.input("input#email"), "demo@topocloud.test");
+    page.button("Aanmelden").click();
+    wait_for("hidden again after submit", || {
+        password().type_() == "password"
+    })
+    .await;
+    assert_eq!(password().value(), "geheim-wachtwoord");
+}
+
+#[wasm_bindgen_test]
+async fn caps_lock_is_pointed_out_while_typing() {
+    let _fetch = backend(CONFIG_WITHOUT_SSO, invalid_credentials());
+    let page = login_form();
+    leptos::task::tick().await;
+    let password = page.input("input#password");
+    assert!(!page.text().contains("Caps Lock"));
+
+    key_on(&password, "A", true);
+    wait_for("the caps lock warning", || {
+        page.text().contains("Caps Lock staat aan")
+    })
+    .await;
+    let describedby = password
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    assert!(describedby.contains("password-caps"), "{describedby}");
+
+    key_on(&password, "a", false);
+    wait_for("the warning gone", || {
+        !page.text().contains("Caps Lock staat aan")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn single_sign_on_appears_only_when_the_backend_offers_it() {
+    let without = backend(CONFIG_WITHOUT_SSO, invalid_credentials());
+    let page = login_form();
+    wait_for("the registration link from /api/config", || {
+        page.text().contains("Account aanmaken")
+    })
+    .await;
+    assert!(page.find("a.button--sso").is_none());
+    drop(page);
+    drop(without);
+
+    let _with = backend(CONFIG_WITH_SSO, invalid_credentials());
+    let page = login_form();
+    wait_for("the SSO button", || page.find("a.button--sso").is_some()).await;
+    let sso = page.find("a.button--sso").expect("sso");
+    assert_eq!(
+        sso.text_content().unwrap_or_default().trim(),
+        "Inloggen met Microsoft"
+    );
+    assert_eq!(
+        sso.get_attribute("href").as_deref(),
+        Some("/api/sso/microsoft/start?return_to=/account")
+    );
+    assert_eq!(sso.get_attribute("rel").as_deref(), Some("external"));
+    assert!(
+        !page.text().contains("Account aanmaken"),
+        "registration is closed in this config"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn too_many_attempts_counts_down_and_blocks_the_button_meanwhile() {
+    let limited = FakeResponse::json(429, r#"{"status":429,"code":"too_many_attempts"}"#)
+        .with_header("retry-after", "2");
+    let fetch = backend(CONFIG_WITHOUT_SSO, limited);
+    let page = login_form();
+    leptos::task::tick().await;
+    type_into(&page.input("input#email"), "demo@topocloud.test");
+    type_into(&page.input("input#password"), "whatever");
+    page.button("Aanmelden").click();
+
+    wait_for("the countdown", || {
+        page.text().contains("over 2 seconden opnieuw")
+    })
+    .await;
+    let button = page.button("Aanmelden");
+    assert_eq!(
+        button.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        fetch.calls_to("POST", "/api/session"),
+        1,
+        "no request while locked"
+    );
+    wait_for("the end of the wait", || {
+        page.text().contains("Je kunt het nu opnieuw proberen.")
+    })
+    .await;
+    assert_eq!(
+        page.button("Aanmelden").get_attribute("aria-disabled"),
+        None
+    );
 }

@@ -1,6 +1,7 @@
 //! What can go wrong talking to the backend, decided from plain data so it is tested
 //! natively and can never panic on whatever bytes arrive.
 
+use super::retry_after::parse_retry_after;
 use crate::i18n::Text;
 use topocloud_contract::{ErrorCode, FieldError, Problem};
 
@@ -24,14 +25,15 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// Classifies a non-2xx answer.
+    /// Classifies a non-2xx answer; `now` (Unix seconds) resolves a `Retry-After` date.
     pub fn from_response(
         status: u16,
         content_type: Option<&str>,
         body: &str,
         retry_after: Option<&str>,
+        now: i64,
     ) -> Self {
-        let retry_after_seconds = retry_after.and_then(parse_retry_after_seconds);
+        let retry_after_seconds = retry_after.and_then(|raw| parse_retry_after(raw, now));
         let is_json = content_type.is_some_and(|ct| {
             let ct = ct.trim_start().to_ascii_lowercase();
             ct.starts_with("application/problem+json") || ct.starts_with("application/json")
@@ -93,6 +95,21 @@ impl ApiError {
         }
     }
 
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ApiError::Problem { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// Worth pressing the same button again: the request may never have arrived.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network | ApiError::Timeout | ApiError::Server { .. } | ApiError::Malformed
+        )
+    }
+
     pub fn is_not_signed_in(&self) -> bool {
         matches!(
             self,
@@ -102,11 +119,6 @@ impl ApiError {
             }
         )
     }
-}
-
-/// `Retry-After` in delta-seconds. (HTTP dates are handled with the countdown work.)
-fn parse_retry_after_seconds(raw: &str) -> Option<u32> {
-    raw.trim().parse::<u32>().ok()
 }
 
 #[cfg(test)]
@@ -119,20 +131,20 @@ mod tests {
     fn wrong_credentials_become_the_generic_sentence() {
         let body =
             r#"{"type":"about:blank","title":"x","status":401,"code":"invalid_credentials"}"#;
-        let err = ApiError::from_response(401, PROBLEM, body, None);
+        let err = ApiError::from_response(401, PROBLEM, body, None, 0);
         assert_eq!(err.message(), Text::InvalidCredentials);
     }
 
     #[test]
     fn an_html_error_page_from_a_proxy_is_a_server_error() {
-        let err = ApiError::from_response(502, Some("text/html"), "<h1>Bad gateway</h1>", None);
+        let err = ApiError::from_response(502, Some("text/html"), "<h1>Bad gateway</h1>", None, 0);
         assert_eq!(err, ApiError::Server { status: 502 });
         assert_eq!(err.message(), Text::ServerError);
     }
 
     #[test]
     fn rate_limits_keep_retry_after_even_without_a_body() {
-        let err = ApiError::from_response(429, None, "", Some(" 30 "));
+        let err = ApiError::from_response(429, None, "", Some(" 30 "), 0);
         assert_eq!(err.message(), Text::TooManyAttempts);
         assert!(matches!(
             err,
@@ -147,7 +159,7 @@ mod tests {
     fn garbage_never_panics_and_is_malformed_or_server() {
         for body in ["", "{", "null", "[1,2]", "\u{0}\u{ffff}", r#"{"code":5}"#] {
             for status in [400, 401, 404, 500] {
-                let err = ApiError::from_response(status, PROBLEM, body, Some("soon"));
+                let err = ApiError::from_response(status, PROBLEM, body, Some("soon"), 0);
                 let expected = if status >= 500 {
                     Text::ServerError
                 } else {
@@ -161,16 +173,16 @@ mod tests {
     #[test]
     fn unknown_codes_fall_back_by_status() {
         let body = r#"{"status":409,"code":"something_new"}"#;
-        let err = ApiError::from_response(409, PROBLEM, body, None);
+        let err = ApiError::from_response(409, PROBLEM, body, None, 0);
         assert_eq!(err.message(), Text::MalformedAnswer);
-        let err = ApiError::from_response(503, PROBLEM, body, None);
+        let err = ApiError::from_response(503, PROBLEM, body, None, 0);
         assert_eq!(err.message(), Text::ServerError);
     }
 
     #[test]
     fn not_signed_in_is_recognised() {
         let body = r#"{"status":401,"code":"not_signed_in"}"#;
-        assert!(ApiError::from_response(401, PROBLEM, body, None).is_not_signed_in());
+        assert!(ApiError::from_response(401, PROBLEM, body, None, 0).is_not_signed_in());
         assert!(!ApiError::Network.is_not_signed_in());
     }
 }

@@ -1,37 +1,64 @@
-//! The typed client of the auth API. Every call is same-origin under `/api`, carries the
-//! contract's CSRF header on writes, and gives up after [`TIMEOUT_MS`].
+//! The typed client of the auth API. Every call goes to the configured API base (this
+//! origin by default), carries the contract's CSRF header on writes, and gives up after
+//! [`TIMEOUT_MS`].
 
 mod error;
+mod retry_after;
 
 pub use error::ApiError;
+pub use retry_after::parse_retry_after;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
-use std::cell::Cell;
+use serde::Serialize;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use topocloud_contract::{paths, SessionInfo, SignInRequest, CSRF_HEADER, CSRF_HEADER_VALUE};
+use topocloud_contract::{
+    paths, ResendVerificationRequest, SessionInfo, SignInRequest, SiteConfig, CSRF_HEADER,
+    CSRF_HEADER_VALUE,
+};
 
 /// Long enough for a slow mobile connection, short enough that nobody stares at a spinner.
 pub const TIMEOUT_MS: i32 = 15_000;
 
+thread_local! {
+    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Set once at start-up from the runtime configuration.
+pub fn set_base(base: &str) {
+    BASE.with(|b| *b.borrow_mut() = base.trim_end_matches('/').to_owned());
+}
+
+/// The full URL of an API path (also for plain links such as single sign-on).
+pub fn url(path: &str) -> String {
+    BASE.with(|b| format!("{}{path}", b.borrow()))
+}
+
+pub async fn site_config() -> Result<SiteConfig, ApiError> {
+    read_json(send(Request::get(&url(paths::CONFIG)), None).await?).await
+}
+
 pub async fn current_session() -> Result<SessionInfo, ApiError> {
-    let response = send(Request::get(paths::SESSION), None).await?;
-    read_json(response).await
+    read_json(send(Request::get(&url(paths::SESSION)), None).await?).await
 }
 
 pub async fn sign_in(request: &SignInRequest) -> Result<SessionInfo, ApiError> {
-    let body = serde_json::to_string(request).map_err(|_| ApiError::Malformed)?;
-    let response = send(write(Request::post(paths::SESSION)), Some(body)).await?;
-    read_json(response).await
+    read_json(post(paths::SESSION, request).await?).await
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {
-    let response = send(write(Request::delete(paths::SESSION)), None).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(read_problem(response).await)
-    }
+    let response = send(write(Request::delete(&url(paths::SESSION))), None).await?;
+    expect_success(response).await
+}
+
+pub async fn resend_verification(request: &ResendVerificationRequest) -> Result<(), ApiError> {
+    expect_success(post(paths::EMAIL_VERIFICATIONS_RESEND, request).await?).await
+}
+
+async fn post<T: Serialize>(path: &str, body: &T) -> Result<Response, ApiError> {
+    let body = serde_json::to_string(body).map_err(|_| ApiError::Malformed)?;
+    send(write(Request::post(&url(path))), Some(body)).await
 }
 
 fn write(builder: RequestBuilder) -> RequestBuilder {
@@ -45,10 +72,13 @@ async fn send(builder: RequestBuilder, json_body: Option<String>) -> Result<Resp
     let timer = controller.as_ref().map(|c| {
         let c = c.clone();
         let flag = timed_out.clone();
-        start_deadline(move || {
-            flag.set(true);
-            c.abort();
-        })
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                c.abort();
+            },
+            std::time::Duration::from_millis(TIMEOUT_MS as u64),
+        )
     });
     let builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     let request = match json_body {
@@ -71,10 +101,12 @@ async fn send(builder: RequestBuilder, json_body: Option<String>) -> Result<Resp
     })
 }
 
-fn start_deadline(
-    f: impl FnOnce() + 'static,
-) -> Result<leptos::prelude::TimeoutHandle, wasm_bindgen::JsValue> {
-    leptos::prelude::set_timeout_with_handle(f, std::time::Duration::from_millis(TIMEOUT_MS as u64))
+async fn expect_success(response: Response) -> Result<(), ApiError> {
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(read_problem(response).await)
+    }
 }
 
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
@@ -90,10 +122,12 @@ async fn read_problem(response: Response) -> ApiError {
     let content_type = headers.get("content-type");
     let retry_after = headers.get("retry-after");
     let body = response.text().await.unwrap_or_default();
+    let now = (js_sys::Date::now() / 1000.0) as i64;
     ApiError::from_response(
         response.status(),
         content_type.as_deref(),
         &body,
         retry_after.as_deref(),
+        now,
     )
 }

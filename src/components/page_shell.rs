@@ -1,4 +1,5 @@
 use super::LanguageSwitch;
+use crate::context::use_shared;
 use crate::i18n::{use_i18n, Text};
 use leptos::prelude::*;
 
@@ -7,12 +8,13 @@ use leptos::prelude::*;
 #[component]
 pub fn PageShell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    let runtime = use_shared().runtime();
     view! {
         <a class="skip-link" href="#main">{move || i18n.t(Text::SkipToContent)}</a>
         <header class="site-header">
             <a class="brand" href="/users/login">
-                <img src="/logo.svg" alt="" width="32" height="32" />
-                <span>{move || i18n.t(Text::ProductName)}</span>
+                <img src=runtime.logo_url alt="" width="32" height="32" />
+                <span>{runtime.product_name}</span>
             </a>
             <LanguageSwitch />
         </header>

@@ -51,6 +51,33 @@ impl Lang {
     }
 }
 
+/// How long to wait, in words: "42 seconden", "1 minuut", "3 minutes".
+pub fn format_wait(lang: Lang, seconds: u32) -> String {
+    let (amount, one, many) = if seconds < 90 {
+        let s = seconds.max(1);
+        match lang {
+            Lang::Nl => (s, "seconde", "seconden"),
+            Lang::En => (s, "second", "seconds"),
+        }
+    } else {
+        let m = seconds.div_ceil(60);
+        match lang {
+            Lang::Nl => (m, "minuut", "minuten"),
+            Lang::En => (m, "minute", "minutes"),
+        }
+    };
+    format!("{amount} {}", if amount == 1 { one } else { many })
+}
+
+/// "Too many attempts" with the wait in the sentence, word order per language.
+pub fn too_many_attempts(lang: Lang, seconds: u32) -> String {
+    let wait = format_wait(lang, seconds);
+    match lang {
+        Lang::Nl => format!("Te veel pogingen. Je kunt het over {wait} opnieuw proberen."),
+        Lang::En => format!("Too many attempts. You can try again in {wait}."),
+    }
+}
+
 /// The current language, shared by every screen through context.
 #[derive(Clone, Copy)]
 pub struct I18n {
@@ -134,6 +161,19 @@ mod tests {
                 assert_ne!(nl, en, "{text:?} is not translated");
             }
         }
+    }
+
+    #[test]
+    fn waits_are_said_in_words() {
+        assert_eq!(format_wait(Lang::Nl, 1), "1 seconde");
+        assert_eq!(format_wait(Lang::Nl, 42), "42 seconden");
+        assert_eq!(format_wait(Lang::En, 0), "1 second");
+        assert_eq!(format_wait(Lang::En, 89), "89 seconds");
+        assert_eq!(format_wait(Lang::Nl, 90), "2 minuten");
+        assert_eq!(format_wait(Lang::En, 900), "15 minutes");
+        assert_eq!(format_wait(Lang::Nl, 60 * 60), "60 minuten");
+        assert!(too_many_attempts(Lang::Nl, 30).contains("over 30 seconden opnieuw"));
+        assert!(too_many_attempts(Lang::En, 30).ends_with("in 30 seconds."));
     }
 
     #[test]

@@ -1,125 +1,72 @@
-//! `/users/login`: where every user starts the day.
+//! `/users/login`: where every user starts the day, and where locked-out users land.
+//!
+//! A live session goes straight on, before the form is ever drawn. Messages that come
+//! back in the fragment (`#error=` from single sign-on, `#email=` from an emailed link)
+//! are read once and cleared from the address bar.
 
 use crate::api;
-use crate::components::{focus_after_render, use_document_title, FormAlert, PageShell, TextField};
+use crate::components::{use_document_title, LoginFailure, LoginForm, PageShell};
+use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::{use_i18n, Text};
-use crate::return_to::{safe_return_to, AFTER_LOGIN};
-use crate::validation::{Field, LoginForm};
-use leptos::ev::SubmitEvent;
-use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use topocloud_contract::SignInRequest;
+use topocloud_contract::{safe_return_to, SsoError};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
+    let shared = use_shared();
     use_document_title(Text::LoginTitle);
     let query = use_query_map();
     let navigate = use_navigate();
 
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let email_error = RwSignal::new(None::<Text>);
-    let password_error = RwSignal::new(None::<Text>);
-    let alert = RwSignal::new(None::<Text>);
-    let email_ref = NodeRef::<Input>::new();
-    let password_ref = NodeRef::<Input>::new();
-    let alert_ref = NodeRef::<Div>::new();
+    let destination = Signal::derive(move || {
+        safe_return_to(query.read().get("return_to").as_deref())
+            .unwrap_or_else(|| shared.runtime().after_login)
+    });
 
-    let sign_in = Action::new_local(move |request: &SignInRequest| {
-        let request = request.clone();
-        let navigate = navigate.clone();
-        async move {
-            match api::sign_in(&request).await {
-                Ok(_) => {
-                    let target = safe_return_to(query.get_untracked().get("return_to").as_deref())
-                        .unwrap_or_else(|| AFTER_LOGIN.to_owned());
-                    navigate(
-                        &target,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(error) => {
-                    // What was typed stays in the fields: only the message changes.
-                    alert.set(Some(error.message()));
-                    focus_after_render(move || alert_ref.get_untracked().map(Into::into));
-                }
-            }
+    let sso_failure = fragment_value("error").map(|code| LoginFailure::Message(sso_message(&code)));
+    if let Some(email) = fragment_value("email") {
+        shared.typed_email.set(email);
+    }
+    if sso_failure.is_some() || fragment_value("email").is_some() {
+        clear_fragment();
+    }
+
+    let session = LocalResource::new(api::current_session);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = session.get() {
+            navigate(
+                &destination.get_untracked(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
-    let pending = sign_in.pending();
-
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        // One click, one request: a second submit while the first runs does nothing.
-        if pending.get_untracked() {
-            return;
-        }
-        alert.set(None);
-        let form = LoginForm {
-            email: email.get_untracked(),
-            password: password.get_untracked(),
-        };
-        let problems = form.problems();
-        let problem_for = |field| problems.iter().find(|(f, _)| *f == field).map(|(_, t)| *t);
-        email_error.set(problem_for(Field::Email));
-        password_error.set(problem_for(Field::Password));
-        if let Some((first, _)) = problems.first() {
-            let target = match first {
-                Field::Email => email_ref,
-                Field::Password => password_ref,
-            };
-            focus_after_render(move || target.get_untracked().map(Into::into));
-            return;
-        }
-        sign_in.dispatch_local(SignInRequest {
-            email: form.email.trim().to_owned(),
-            password: form.password,
-            remember: false,
-        });
-    };
 
     view! {
         <PageShell>
-            <section class="card" aria-labelledby="login-title">
-                <h1 id="login-title">{move || i18n.t(Text::LoginTitle)}</h1>
-                <p class="intro">{move || i18n.t(Text::LoginIntro)}</p>
-                <FormAlert message=alert node_ref=alert_ref />
-                <form class="form" novalidate on:submit=on_submit>
-                    <TextField
-                        id="email"
-                        label=Text::EmailLabel
-                        input_type="email"
-                        autocomplete="username"
-                        value=email
-                        error=email_error
-                        node_ref=email_ref
-                    />
-                    <TextField
-                        id="password"
-                        label=Text::PasswordLabel
-                        input_type="password"
-                        autocomplete="current-password"
-                        value=password
-                        error=password_error
-                        node_ref=password_ref
-                    />
-                    <button
-                        type="submit"
-                        class="button button--primary"
-                        aria-disabled=move || pending.get().then_some("true")
-                    >
-                        {move || {
-                            i18n.t(if pending.get() { Text::SigningIn } else { Text::SignInButton })
-                        }}
-                    </button>
-                </form>
-            </section>
+            {move || match session.get() {
+                // Signed out, or the check itself failed: either way, show the form.
+                Some(Err(_)) => view! { <LoginForm destination initial_failure=sso_failure.clone() /> }.into_any(),
+                _ => view! {
+                    <p class="page-loading" role="status">{move || i18n.t(Text::Loading)}</p>
+                }
+                .into_any(),
+            }}
         </PageShell>
+    }
+}
+
+fn sso_message(code: &str) -> Text {
+    match SsoError::from_code(code) {
+        Some(SsoError::Cancelled) => Text::SsoCancelled,
+        Some(SsoError::StateMismatch) => Text::SsoStateMismatch,
+        Some(SsoError::NoAccount) => Text::SsoNoAccount,
+        Some(SsoError::UnknownProvider) => Text::SsoUnavailable,
+        Some(SsoError::Failed) | None => Text::SsoFailed,
     }
 }

@@ -5,7 +5,6 @@
 use js_sys::{Function, Promise, Reflect};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -108,30 +107,85 @@ pub async fn wait_for(what: &str, condition: impl Fn() -> bool) {
     panic!("timed out waiting for: {what}");
 }
 
-/// Replaces `window.fetch` for the test's lifetime with one that answers `status` and
-/// `body` and counts its calls; the real fetch comes back on drop.
+/// A canned answer for [`FakeFetch`].
+#[derive(Clone)]
+pub struct FakeResponse {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: String,
+    pub headers: Vec<(&'static str, String)>,
+}
+
+impl FakeResponse {
+    pub fn json(status: u16, body: &str) -> Self {
+        let content_type = if status >= 400 {
+            "application/problem+json"
+        } else {
+            "application/json"
+        };
+        Self {
+            status,
+            content_type,
+            body: body.to_owned(),
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn with_header(mut self, name: &'static str, value: &str) -> Self {
+        self.headers.push((name, value.to_owned()));
+        self
+    }
+}
+
+/// The contract's "not signed in" answer, for screens that check the session first.
+pub fn not_signed_in() -> FakeResponse {
+    FakeResponse::json(401, r#"{"status":401,"code":"not_signed_in"}"#)
+}
+
+/// Replaces `window.fetch` for the test's lifetime with `answer(method, path)`, records
+/// every call, and puts the real fetch back on drop.
 pub struct FakeFetch {
     original: JsValue,
-    calls: Rc<Cell<u32>>,
+    calls: Rc<std::cell::RefCell<Vec<(String, String)>>>,
     _closure: Closure<dyn FnMut(JsValue) -> Promise>,
 }
 
 impl FakeFetch {
-    pub fn answering(status: u16, content_type: &str, body: &str) -> Self {
+    pub fn answering(status: u16, content_type: &'static str, body: &str) -> Self {
+        let response = FakeResponse {
+            status,
+            content_type,
+            body: body.to_owned(),
+            headers: Vec::new(),
+        };
+        Self::new(move |_, _| response.clone())
+    }
+
+    pub fn new(answer: impl Fn(&str, &str) -> FakeResponse + 'static) -> Self {
         let window = web_sys::window().expect("window");
         let original = Reflect::get(&window, &"fetch".into()).expect("fetch");
-        let calls = Rc::new(Cell::new(0));
-        let counter = calls.clone();
-        let (content_type, body) = (content_type.to_owned(), body.to_owned());
-        let closure = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |_request| {
-            counter.set(counter.get() + 1);
+        let calls = Rc::new(std::cell::RefCell::new(Vec::new()));
+        let log = calls.clone();
+        let closure = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |request: JsValue| {
+            let request: web_sys::Request = request.unchecked_into();
+            let path = web_sys::Url::new(&request.url())
+                .map(|u| u.pathname())
+                .unwrap_or_default();
+            let method = request.method();
+            log.borrow_mut().push((method.clone(), path.clone()));
+            let canned = answer(&method, &path);
             let headers = web_sys::Headers::new().expect("headers");
-            headers.set("content-type", &content_type).expect("header");
+            headers
+                .set("content-type", canned.content_type)
+                .expect("header");
+            for (name, value) in &canned.headers {
+                headers.set(name, value).expect("header");
+            }
             let init = web_sys::ResponseInit::new();
-            init.set_status(status);
+            init.set_status(canned.status);
             init.set_headers(&headers);
-            let response =
-                web_sys::Response::new_with_opt_str_and_init(Some(&body), &init).expect("response");
+            let response = web_sys::Response::new_with_opt_str_and_init(Some(&canned.body), &init)
+                .expect("response");
             Promise::resolve(&JsValue::from(response))
         });
         let function: &Function = closure.as_ref().unchecked_ref();
@@ -144,7 +198,16 @@ impl FakeFetch {
     }
 
     pub fn calls(&self) -> u32 {
-        self.calls.get()
+        self.calls.borrow().len() as u32
+    }
+
+    /// How many calls went to `method path`.
+    pub fn calls_to(&self, method: &str, path: &str) -> usize {
+        self.calls
+            .borrow()
+            .iter()
+            .filter(|(m, p)| m == method && p == path)
+            .count()
     }
 }
 
@@ -154,4 +217,15 @@ impl Drop for FakeFetch {
             let _ = Reflect::set(&window, &"fetch".into(), &self.original);
         }
     }
+}
+
+/// Presses a key on `target` the way a browser reports it, with Caps Lock on or off.
+pub fn key_on(target: &HtmlInputElement, key: &str, caps_lock: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_modifier_caps_lock(caps_lock);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
 }

@@ -1,0 +1,60 @@
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Seconds left until something may be tried again, ticking down once a second. Never
+/// retries anything by itself: it only tells the person when they can.
+#[derive(Clone, Copy)]
+pub struct Countdown {
+    pub remaining: RwSignal<u32>,
+    handle: StoredValue<Option<IntervalHandle>>,
+}
+
+impl Countdown {
+    pub fn new() -> Self {
+        let countdown = Self {
+            remaining: RwSignal::new(0),
+            handle: StoredValue::new(None),
+        };
+        on_cleanup(move || countdown.stop());
+        countdown
+    }
+
+    pub fn start(&self, seconds: u32) {
+        self.stop();
+        self.remaining.set(seconds);
+        if seconds == 0 {
+            return;
+        }
+        let remaining = self.remaining;
+        let handle = self.handle;
+        let interval = set_interval_with_handle(
+            move || {
+                let left = remaining.get_untracked().saturating_sub(1);
+                remaining.set(left);
+                if left == 0 {
+                    if let Some(Some(h)) = handle.try_get_value() {
+                        h.clear();
+                    }
+                }
+            },
+            Duration::from_secs(1),
+        );
+        self.handle.set_value(interval.ok());
+    }
+
+    pub fn running(&self) -> bool {
+        self.remaining.get() > 0
+    }
+
+    fn stop(&self) {
+        if let Some(Some(h)) = self.handle.try_get_value() {
+            h.clear();
+        }
+    }
+}
+
+impl Default for Countdown {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,257 @@
+//! The sign-in form itself: fields, remember-me, single sign-on, the links around it, and
+//! every failure in words with whatever the person typed left in place.
+
+use super::{focus_after_render, Countdown, PasswordField, TextField};
+use crate::api::{self, ApiError};
+use crate::context::use_shared;
+use crate::i18n::{too_many_attempts, use_i18n, Text};
+use crate::validation::{Field, LoginForm as LoginRules};
+use leptos::ev::SubmitEvent;
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use topocloud_contract::{
+    percent_encode, ErrorCode, Locale, ResendVerificationRequest, SignInRequest,
+};
+
+/// What went wrong, as the person needs to hear it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoginFailure {
+    Message(Text),
+    /// The request may not have arrived: offer to send it again.
+    Retry(Text),
+    /// Locked for a while: the countdown says how long.
+    RateLimited,
+    NotVerified {
+        resent: bool,
+    },
+}
+
+impl LoginFailure {
+    pub fn from_error(error: &ApiError) -> Self {
+        match error.code() {
+            Some(ErrorCode::TooManyAttempts) => LoginFailure::RateLimited,
+            Some(ErrorCode::EmailNotVerified) => LoginFailure::NotVerified { resent: false },
+            _ if error.is_retryable() => LoginFailure::Retry(error.message()),
+            _ => LoginFailure::Message(error.message()),
+        }
+    }
+}
+
+#[component]
+pub fn LoginForm(
+    #[prop(into)] destination: Signal<String>,
+    #[prop(default = None)] initial_failure: Option<LoginFailure>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shared = use_shared();
+    let navigate = use_navigate();
+    let runtime = shared.runtime();
+
+    let email = shared.typed_email;
+    let password = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let revealed = RwSignal::new(false);
+    let email_error = RwSignal::new(None::<Text>);
+    let password_error = RwSignal::new(None::<Text>);
+    let failure = RwSignal::new(initial_failure);
+    let countdown = Countdown::new();
+    let (email_ref, password_ref, alert_ref) = (
+        NodeRef::<Input>::new(),
+        NodeRef::<Input>::new(),
+        NodeRef::<Div>::new(),
+    );
+    let focus_alert = move || focus_after_render(move || alert_ref.get_untracked().map(Into::into));
+
+    let sign_in = Action::new_local(move |request: &SignInRequest| {
+        let request = request.clone();
+        let navigate = navigate.clone();
+        async move {
+            match api::sign_in(&request).await {
+                Ok(_) => navigate(
+                    &destination.get_untracked(),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                ),
+                Err(error) => {
+                    if let ApiError::Problem {
+                        retry_after_seconds,
+                        code: ErrorCode::TooManyAttempts,
+                        ..
+                    } = &error
+                    {
+                        countdown.start(retry_after_seconds.unwrap_or(60));
+                    }
+                    failure.set(Some(LoginFailure::from_error(&error)));
+                    focus_alert();
+                }
+            }
+        }
+    });
+    let pending = sign_in.pending();
+    let blocked = move || pending.get() || countdown.running();
+
+    let submit = move || {
+        // One click, one request; and no request at all while locked out.
+        if pending.get_untracked() || countdown.remaining.get_untracked() > 0 {
+            return;
+        }
+        revealed.set(false);
+        failure.set(None);
+        let rules = LoginRules {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+        };
+        let problems = rules.problems();
+        let problem_for = |field| problems.iter().find(|(f, _)| *f == field).map(|(_, t)| *t);
+        email_error.set(problem_for(Field::Email));
+        password_error.set(problem_for(Field::Password));
+        if let Some((first, _)) = problems.first() {
+            let target = if *first == Field::Email {
+                email_ref
+            } else {
+                password_ref
+            };
+            focus_after_render(move || target.get_untracked().map(Into::into));
+            return;
+        }
+        sign_in.dispatch_local(SignInRequest {
+            email: rules.email.trim().to_owned(),
+            password: rules.password,
+            remember: remember.get_untracked(),
+        });
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        submit();
+    };
+
+    let resend = Action::new_local(move |_: &()| {
+        let request = ResendVerificationRequest {
+            email: email.get_untracked().trim().to_owned(),
+            locale: if i18n.lang() == crate::i18n::Lang::En {
+                Locale::En
+            } else {
+                Locale::Nl
+            },
+        };
+        async move {
+            let outcome = api::resend_verification(&request).await;
+            failure.set(Some(match outcome {
+                Ok(()) => LoginFailure::NotVerified { resent: true },
+                Err(error) => LoginFailure::from_error(&error),
+            }));
+            focus_alert();
+        }
+    });
+
+    let alert_body = move || {
+        failure.get().map(|f| match f {
+            LoginFailure::Message(text) => view! { <p>{move || i18n.t(text)}</p> }.into_any(),
+            LoginFailure::Retry(text) => view! {
+                <p>{move || i18n.t(text)}</p>
+                <button type="button" class="button button--secondary" on:click=move |_| submit()>
+                    {move || i18n.t(Text::TryAgain)}
+                </button>
+            }
+            .into_any(),
+            LoginFailure::RateLimited => view! {
+                // The number changes every second; only the start and the end are announced.
+                <p aria-live="off">
+                    {move || match countdown.remaining.get() {
+                        0 => i18n.t(Text::CanTryAgainNow).to_owned(),
+                        left => too_many_attempts(i18n.lang(), left),
+                    }}
+                </p>
+            }
+            .into_any(),
+            LoginFailure::NotVerified { resent } => view! {
+                <p>{move || i18n.t(Text::EmailNotVerified)}</p>
+                {if resent {
+                    view! { <p>{move || i18n.t(Text::VerificationResent)}</p> }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button button--secondary"
+                            aria-disabled=move || resend.pending().get().then_some("true")
+                            on:click=move |_| if !resend.pending().get_untracked() { resend.dispatch_local(()); }>
+                            {move || i18n.t(Text::ResendVerification)}
+                        </button>
+                    }
+                    .into_any()
+                }}
+            }
+            .into_any(),
+        })
+    };
+
+    let sso_buttons = move || {
+        let providers = shared.site().map(|c| c.sso_providers).unwrap_or_default();
+        (!providers.is_empty()).then(|| {
+            let buttons = providers
+                .into_iter()
+                .map(|p| {
+                    let href = move || {
+                        api::url(&format!(
+                            "/api/sso/{}/start?return_to={}",
+                            p.id,
+                            percent_encode(&destination.get())
+                        ))
+                    };
+                    let label = p.label.clone();
+                    view! {
+                        <a class="button button--sso" rel="external" href=href>
+                            {move || i18n.t(Text::SignInWith)} " " {label.clone()}
+                        </a>
+                    }
+                })
+                .collect_view();
+            view! { <p class="divider"><span>{move || i18n.t(Text::Or)}</span></p> {buttons} }
+        })
+    };
+    let registration_open = move || shared.site().is_some_and(|c| c.registration_open);
+
+    view! {
+        <section class="card" aria-labelledby="login-title">
+            <h1 id="login-title">{move || i18n.t(Text::LoginTitle)}</h1>
+            <p class="intro">{move || i18n.t(Text::LoginIntro)}</p>
+            <div node_ref=alert_ref class="form-alert" class:form-alert--visible=move || failure.get().is_some()
+                role="alert" tabindex="-1">
+                {alert_body}
+            </div>
+            <form class="form" novalidate on:submit=on_submit>
+                <TextField id="email" label=Text::EmailLabel input_type="email" autocomplete="username"
+                    value=email error=email_error node_ref=email_ref />
+                <PasswordField id="password" label=Text::PasswordLabel autocomplete="current-password"
+                    value=password error=password_error revealed node_ref=password_ref />
+                <div class="form-row">
+                    <div class="checkbox">
+                        <input type="checkbox" id="remember" name="remember" prop:checked=move || remember.get()
+                            on:change=move |ev| remember.set(event_target_checked(&ev)) />
+                        <label for="remember">{move || i18n.t(Text::RememberMe)}</label>
+                    </div>
+                    <a href="/users/forgot-password">{move || i18n.t(Text::ForgotPassword)}</a>
+                </div>
+                <button type="submit" class="button button--primary" aria-disabled=move || blocked().then_some("true")>
+                    {move || i18n.t(if pending.get() { Text::SigningIn } else { Text::SignInButton })}
+                </button>
+            </form>
+            {sso_buttons}
+        </section>
+        <nav class="below-card" aria-label=move || i18n.t(Text::CantSignIn)>
+            <p><a href="/help#kan-niet-inloggen">{move || i18n.t(Text::CantSignIn)}</a></p>
+            <Show when=registration_open>
+                <p>{move || i18n.t(Text::NoAccountYet)} " " <a href="/users/register">{move || i18n.t(Text::CreateAccount)}</a></p>
+            </Show>
+            <p>
+                {move || i18n.t(Text::FirstTimeHint)} " "
+                <a href=runtime.quick_start_url.clone() target="_blank" rel="noopener">
+                    {move || i18n.t(Text::QuickStartLink)}
+                    <span class="visually-hidden">" " {move || i18n.t(Text::OpensInNewTab)}</span>
+                </a>
+            </p>
+        </nav>
+    }
+}

@@ -1,0 +1,98 @@
+//! What every screen shares: the runtime configuration, the backend's `/api/config`, and
+//! the email address a person typed (so it follows them from login to the reset page
+//! without ever being put in a URL).
+
+use crate::api::{self, ApiError};
+use crate::runtime_config::RuntimeConfig;
+use leptos::prelude::*;
+use topocloud_contract::{PasswordPolicy, SiteConfig};
+
+#[derive(Clone, Copy)]
+pub struct Shared {
+    pub runtime: StoredValue<RuntimeConfig>,
+    pub site_config: LocalResource<Result<SiteConfig, ApiError>>,
+    pub typed_email: RwSignal<String>,
+}
+
+impl Shared {
+    pub fn provide(runtime: RuntimeConfig) -> Self {
+        api::set_base(&runtime.api_base);
+        let shared = Self {
+            runtime: StoredValue::new(runtime),
+            site_config: LocalResource::new(api::site_config),
+            typed_email: RwSignal::new(String::new()),
+        };
+        provide_context(shared);
+        shared
+    }
+
+    pub fn runtime(&self) -> RuntimeConfig {
+        self.runtime.get_value()
+    }
+
+    /// The backend's settings once known; `None` while loading or when unreachable.
+    pub fn site(&self) -> Option<SiteConfig> {
+        self.site_config.get().and_then(Result::ok)
+    }
+
+    /// The policy to show before `/api/config` has answered: the contract's default.
+    pub fn password_policy(&self) -> PasswordPolicy {
+        self.site().map(|c| c.password_policy).unwrap_or_default()
+    }
+}
+
+/// Falls back to a fresh context (for screens mounted alone in component tests).
+pub fn use_shared() -> Shared {
+    use_context::<Shared>().unwrap_or_else(|| Shared::provide(RuntimeConfig::from_document()))
+}
+
+/// A value from the URL fragment (`#email=…&error=…`), percent-decoded. Fragments never
+/// reach a server, which is why emailed links and SSO errors travel there.
+pub fn fragment_value(key: &str) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    parse_fragment(&hash, key)
+}
+
+pub fn parse_fragment(hash: &str, key: &str) -> Option<String> {
+    hash.trim_start_matches('#')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, v)| topocloud_contract::percent_decode(v))
+}
+
+/// Removes the fragment from the address bar without a navigation, so a message read
+/// from it does not come back on reload.
+pub fn clear_fragment() {
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        let path = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragment_values_are_found_and_decoded() {
+        assert_eq!(
+            parse_fragment("#error=sso_cancelled", "error").as_deref(),
+            Some("sso_cancelled")
+        );
+        assert_eq!(
+            parse_fragment("#token=abc&email=jan%40devries.test", "email").as_deref(),
+            Some("jan@devries.test")
+        );
+        assert_eq!(parse_fragment("#email=a", "token"), None);
+        assert_eq!(parse_fragment("", "email"), None);
+        assert_eq!(parse_fragment("#email=%zz", "email"), None);
+    }
+}
