@@ -1,9 +1,330 @@
 //! Single sign-on (`/api/sso/{provider}/start` and its callback). In dev mode the
 //! `microsoft` provider is a local stand-in identity provider, so the round trip runs offline.
+//!
+//! The flow is OAuth 2 authorisation code with PKCE. Everything the callback needs to
+//! check (state, PKCE verifier, where to go afterwards) lives in one short-lived HttpOnly
+//! cookie scoped to `/api/sso`, so no server-side flow table is needed. Failures end on
+//! `/users/login#error=<code>`: a fragment never reaches a server log or a `Referer`.
 
+use crate::accounts;
+use crate::session::start_session;
 use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rand::RngCore;
+use rusqlite::{params, OptionalExtension};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use topocloud_contract::{percent_decode, percent_encode, safe_return_to, SsoError, SsoProvider};
+
+pub const MICROSOFT: &str = "microsoft";
+/// The client id this site has at the identity provider.
+pub const CLIENT_ID: &str = "topocloud";
+/// How long an authorisation code may wait before it is exchanged.
+pub const CODE_SECONDS: i64 = 300;
+/// How long the user may take at the identity provider.
+const FLOW_SECONDS: i64 = 600;
+const COOKIE_NAME: &str = "topocloud_sso";
+/// `__Host-` needs `Path=/`; the cookie is scoped to `/api/sso`, so `__Secure-` it is.
+const SECURE_COOKIE_NAME: &str = "__Secure-topocloud_sso";
+const COOKIE_PATH: &str = "/api/sso";
+const DEFAULT_DESTINATION: &str = "/account";
+/// Query parameters; repeated or malformed ones never fail the request, they just do
+/// not match, so every outcome is one of the contract's redirects.
+type Params = HashMap<String, String>;
+
+/// The providers the sign-in page offers a button for. The reference backend ships only
+/// the local stand-in, and that only exists in dev mode.
+pub fn providers(state: &AppState) -> Vec<SsoProvider> {
+    let stand_in = SsoProvider {
+        id: MICROSOFT.to_owned(),
+        label: "Microsoft".to_owned(),
+    };
+    state.config.dev.then_some(stand_in).into_iter().collect()
+}
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/api/sso/{provider}/start", get(start))
+        .route("/api/sso/{provider}/callback", get(callback))
+}
+
+/// S256 PKCE challenge of a verifier: base64url (no padding) of its SHA-256.
+pub fn pkce_challenge(verifier: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+/// Authorisation codes are stored only as this hash, so a database leak cannot redeem them.
+pub(crate) fn code_hash(code: &str) -> String {
+    hex::encode(Sha256::digest(code.as_bytes()))
+}
+
+pub(crate) fn random_bytes() -> [u8; 32] {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes
+}
+
+/// A 303 to `location` with the given cookies. Non-ASCII bytes (allowed in a same-origin
+/// `return_to`) are percent-encoded, so the header is always valid.
+pub(crate) fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
+    let encoded: String = location
+        .bytes()
+        .map(|b| match b.is_ascii() {
+            true => char::from(b).to_string(),
+            false => format!("%{b:02X}"),
+        })
+        .collect();
+    let location = HeaderValue::from_str(&encoded)
+        .unwrap_or_else(|_| HeaderValue::from_static(DEFAULT_DESTINATION));
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    response.headers_mut().insert(header::LOCATION, location);
+    for cookie in cookies {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
+    }
+    response
+}
+
+async fn start(
+    State(state): State<AppState>,
+    Path(provider): Path<String>,
+    Query(query): Query<Params>,
+) -> Response {
+    if !is_offered(&state, &provider) {
+        return see_other(&SsoError::UnknownProvider.login_location(), &[]);
+    }
+    let return_to = safe_return_to(query.get("return_to").map(String::as_str));
+    let flow = Flow {
+        issued_at: state.clock.now(),
+        state: hex::encode(random_bytes()),
+        // 32 bytes give a 43-character verifier, the minimum length RFC 7636 allows.
+        verifier: URL_SAFE_NO_PAD.encode(random_bytes()),
+        return_to,
+    };
+    let redirect_uri = format!("{}/api/sso/{provider}/callback", state.config.public_url);
+    // The stand-in's authorize endpoint; a real provider would be configured here.
+    let location = format!(
+        "/dev/sso/{provider}/authorize?client_id={CLIENT_ID}&redirect_uri={}&state={}\
+         &code_challenge={}&code_challenge_method=S256&response_type=code",
+        percent_encode(&redirect_uri),
+        flow.state,
+        pkce_challenge(&flow.verifier),
+    );
+    see_other(
+        &location,
+        &[flow_cookie(&state, &flow.encode(), FLOW_SECONDS)],
+    )
+}
+
+async fn callback(
+    State(state): State<AppState>,
+    Path(provider): Path<String>,
+    headers: HeaderMap,
+    Query(query): Query<Params>,
+) -> Response {
+    // The flow cookie is single use whatever happens: a second callback must not find it.
+    let clear = flow_cookie(&state, "", 0);
+    match finish(&state, &provider, &headers, &query) {
+        Ok((destination, session)) => see_other(&destination, &[clear, session]),
+        Err(error) => see_other(&error.login_location(), &[clear]),
+    }
+}
+
+/// Checks the callback and signs in; the destination and the session cookie on success.
+fn finish(
+    state: &AppState,
+    provider: &str,
+    headers: &HeaderMap,
+    query: &Params,
+) -> Result<(String, HeaderValue), SsoError> {
+    if !is_offered(state, provider) {
+        return Err(SsoError::UnknownProvider);
+    }
+    // State first: until it matches, nothing in this request can be trusted to come from
+    // the flow this browser started (it may be a forged link from another site).
+    let flow = read_flow(state, headers).ok_or(SsoError::StateMismatch)?;
+    let given = query.get("state").ok_or(SsoError::StateMismatch)?;
+    if !constant_time_eq(given.as_bytes(), flow.state.as_bytes()) {
+        return Err(SsoError::StateMismatch);
+    }
+    if let Some(error) = query.get("error") {
+        return Err(if error == "access_denied" {
+            SsoError::Cancelled
+        } else {
+            SsoError::Failed
+        });
+    }
+    let code = query.get("code").ok_or(SsoError::Failed)?;
+    let email = redeem_code(state, code, &flow.verifier)?;
+    // An unconfirmed account may have been registered by someone who does not own the
+    // address; letting the address's owner into it would share one account between both.
+    let account = accounts::find_by_email(&state.db, &email)
+        .map_err(database_failed)?
+        .filter(|account| account.email_verified)
+        .ok_or(SsoError::NoAccount)?;
+    let session = start_session(state, headers, account.id, false).map_err(|_| SsoError::Failed)?;
+    let destination =
+        safe_return_to(flow.return_to.as_deref()).unwrap_or_else(|| DEFAULT_DESTINATION.to_owned());
+    Ok((destination, session))
+}
+
+/// Exchanges a code for the email it was issued for. The code is marked used in the same
+/// statement that reads it, so two racing callbacks cannot both redeem it, and even a
+/// failed PKCE check burns it: whoever stole a code gets one guess at the verifier.
+fn redeem_code(state: &AppState, code: &str, verifier: &str) -> Result<String, SsoError> {
+    let now = state.clock.now();
+    let row: Option<(String, String, i64)> = state
+        .db
+        .conn()
+        .query_row(
+            "UPDATE sso_codes SET used_at = ?2 WHERE hash = ?1 AND used_at IS NULL
+             RETURNING email, code_challenge, expires_at",
+            params![code_hash(code), now],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()
+        .map_err(database_failed)?;
+    let (email, challenge, expires_at) = row.ok_or(SsoError::Failed)?;
+    if expires_at <= now {
+        return Err(SsoError::Failed);
+    }
+    if !constant_time_eq(pkce_challenge(verifier).as_bytes(), challenge.as_bytes()) {
+        return Err(SsoError::Failed);
+    }
+    Ok(email)
+}
+
+/// Logs the cause (never a code, state or verifier: rusqlite errors do not carry the
+/// bound values) and tells the user only that SSO failed.
+fn database_failed(err: rusqlite::Error) -> SsoError {
+    eprintln!("sso: database error: {err}");
+    SsoError::Failed
+}
+
+fn is_offered(state: &AppState, provider: &str) -> bool {
+    providers(state).iter().any(|p| p.id == provider)
+}
+
+/// What the start of a flow leaves in the browser for its callback. Deliberately not
+/// `Debug` outside tests, so it cannot end up in a log line.
+#[cfg_attr(test, derive(Debug, PartialEq))]
+struct Flow {
+    issued_at: i64,
+    state: String,
+    verifier: String,
+    return_to: Option<String>,
+}
+
+impl Flow {
+    /// `issued_at.state.verifier.return_to`: hex, base64url and percent-encoding never
+    /// contain `;`, `,`, spaces or quotes, so the value needs no further cookie escaping;
+    /// `return_to` goes last because percent-encoding keeps its dots.
+    fn encode(&self) -> String {
+        let return_to = self.return_to.as_deref().map(percent_encode);
+        format!(
+            "{}.{}.{}.{}",
+            self.issued_at,
+            self.state,
+            self.verifier,
+            return_to.unwrap_or_default()
+        )
+    }
+
+    fn decode(raw: &str) -> Option<Self> {
+        let mut parts = raw.splitn(4, '.');
+        let issued_at = parts.next()?.parse().ok()?;
+        let state = parts.next()?.to_owned();
+        let verifier = parts.next()?.to_owned();
+        let return_to = parts.next()?;
+        let return_to = if return_to.is_empty() {
+            None
+        } else {
+            Some(percent_decode(return_to)?)
+        };
+        (!state.is_empty() && !verifier.is_empty()).then_some(Self {
+            issued_at,
+            state,
+            verifier,
+            return_to,
+        })
+    }
+}
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.config.secure_cookies {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
+
+fn flow_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{}={value}; Path={COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        cookie_name(state)
+    );
+    // Built only from cookie-safe characters (see `Flow::encode`), so always valid.
+    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The flow of this browser, if it has one that is not older than [`FLOW_SECONDS`]. The
+/// browser drops the cookie by itself; the age check also covers one that does not.
+fn read_flow(state: &AppState, headers: &HeaderMap) -> Option<Flow> {
+    let name = cookie_name(state);
+    let raw = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, v)| *k == name && !v.is_empty())
+        .map(|(_, v)| v)?;
+    let flow = Flow::decode(raw)?;
+    let age = state.clock.now() - flow.issued_at;
+    (0..=FLOW_SECONDS).contains(&age).then_some(flow)
+}
+
+/// Equal-length inputs take the same time whatever they hold, so a mismatch's timing
+/// says nothing about how much of a secret was guessed right.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pkce_challenge_matches_rfc_7636_appendix_b() {
+        let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        assert_eq!(
+            pkce_challenge(verifier),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+
+    #[test]
+    fn flow_round_trips_through_its_cookie_value() {
+        let flow = Flow {
+            issued_at: 1_700_000_000,
+            state: "ab12".to_owned(),
+            verifier: "x-y_z".to_owned(),
+            return_to: Some("/projects/1.2?tab=map&é".to_owned()),
+        };
+        assert_eq!(Flow::decode(&flow.encode()).as_ref(), Some(&flow));
+        assert!(Flow::decode("1.ab.").is_none());
+        assert!(Flow::decode("x.ab.cd.").is_none());
+    }
 }

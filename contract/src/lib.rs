@@ -11,11 +11,12 @@ mod problem;
 mod return_to;
 mod session;
 mod site_config;
+mod sso;
 
 pub use accounts::{
-    AcceptInvitationRequest, AccountType, CompletePasswordResetRequest, InvitationDetails,
-    PasswordResetDetails, PasswordResetRequest, RegistrationRequest, ResendVerificationRequest,
-    TokenRequest, VerifiedEmail,
+    AcceptInvitationRequest, AccountEmail, AccountType, CompletePasswordResetRequest,
+    InvitationDetails, PasswordResetDetails, PasswordResetRequest, RegistrationRequest,
+    ResendVerificationRequest, TokenRequest,
 };
 pub use email::{is_plausible_email, normalise_email, MAX_EMAIL_LEN};
 pub use locale::Locale;
@@ -24,6 +25,10 @@ pub use problem::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
 pub use return_to::{percent_decode, percent_encode, safe_return_to, LOGIN_PATH};
 pub use session::{SessionInfo, SignInRequest};
 pub use site_config::{SiteConfig, SsoProvider};
+pub use sso::{
+    SsoError, SSO_CANCELLED, SSO_ERROR_PARAM, SSO_FAILED, SSO_NO_ACCOUNT, SSO_STATE_MISMATCH,
+    SSO_UNKNOWN_PROVIDER,
+};
 
 /// Every state-changing API request must carry this header (value [`CSRF_HEADER_VALUE`]).
 /// A cross-site HTML form cannot set a custom header, and a cross-site script cannot

@@ -1,11 +1,17 @@
 //! Developer endpoints under `/dev`, mounted only in dev mode: the mailbox, test hooks
 //! for invitations and project assignment, and the backend clock.
 
+pub mod identity_provider;
 pub mod mailbox;
+pub mod seed;
+pub mod test_hooks;
 
 use crate::AppState;
 use axum::Router;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(mailbox::routes())
+    Router::new()
+        .merge(mailbox::routes())
+        .merge(identity_provider::routes())
+        .merge(test_hooks::routes())
 }
