@@ -174,7 +174,7 @@ async fn the_toggle_flips_the_input_type_and_submitting_hides_it_again() {
     let password = || page.input("input#password");
     type_into(&password(), "geheim-wachtwoord");
 
-    page.button("Toon").click();
+    page.button("Toon wachtwoord").click();
     wait_for("a visible password", || password().type_() == "text").await;
     let toggle = page.find(".password-toggle").expect("toggle");
     assert_eq!(

@@ -67,10 +67,12 @@ pub fn PasswordField(
                     class="password-toggle"
                     aria-controls=id
                     aria-pressed=move || if revealed.get() { "true" } else { "false" }
-                    aria-label=move || i18n.t(if revealed.get() { Text::HidePassword } else { Text::ShowPassword })
                     on:click=move |_| revealed.update(|r| *r = !*r)
                 >
+                    // The visible word starts the accessible name ("Toon wachtwoord"), so
+                    // speech users can say what they see.
                     {move || i18n.t(if revealed.get() { Text::HideShort } else { Text::ShowShort })}
+                    <span class="visually-hidden">{move || i18n.t(Text::PasswordSuffix)}</span>
                 </button>
             </div>
             <p id=caps_id class="field-hint field-hint--warning" aria-live="polite">

@@ -1,23 +1,33 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_EMAIL = 'demo@topocloud.test';
 export const DEMO_PASSWORD = 'TopoCloud-demo-2026';
 
+type Fixtures = {
+  /** Console lines a test provokes on purpose (an injected 500, a dropped request). */
+  expectedConsole: RegExp[];
+  consoleProblems: string[];
+};
+
 /**
- * Every test fails on a WASM panic or any console error. The one console line tolerated
- * is Chromium's own note that a fetch got a 4xx answer (a signed-out `GET /api/session`
- * is a 401 by contract); a 5xx is never tolerated.
+ * Every test fails on a WASM panic or any console error. Tolerated: Chromium's note that a
+ * fetch got a 4xx answer (a signed-out `GET /api/session` is a 401 by contract), and
+ * whatever the test itself declared in `expectedConsole`.
  */
-export const test = base.extend<{ consoleProblems: string[] }>({
+export const test = base.extend<Fixtures>({
+  expectedConsole: [[], { option: true }],
   consoleProblems: [
-    async ({ page }, use) => {
+    async ({ page, expectedConsole }, use) => {
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
         const text = message.text();
         const expected4xx = /Failed to load resource: the server responded with a status of 4\d\d/;
         if (text.includes('panicked at')) problems.push(`panic: ${text}`);
-        else if (message.type() === 'error' && !expected4xx.test(text)) problems.push(`console: ${text}`);
+        else if (message.type() !== 'error') return;
+        else if (expected4xx.test(text) || expectedConsole.some((re) => re.test(text))) return;
+        else problems.push(`console: ${text}`);
       });
       await use(problems);
       expect(problems, 'console errors or panics during the test').toEqual([]);
@@ -28,13 +38,32 @@ export const test = base.extend<{ consoleProblems: string[] }>({
 
 export { expect };
 
+/** A fresh address per test, so rate limits and mail never collide between tests. */
+export function uniqueEmail(prefix = 'e2e'): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e9)}@topocloud.test`;
+}
+
+/** axe-core with the WCAG 2.2 A/AA rule sets: zero violations allowed. */
+export async function expectNoAxeViolations(page: Page, state: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations (${state})`).toEqual([]);
+}
+
+export async function switchToEnglish(page: Page) {
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
 /** The login screen, found the way a screen reader user finds it. */
 export class LoginPage {
   constructor(private readonly page: Page) {}
 
   async goto(query = '') {
     await this.page.goto(`/users/login${query}`);
-    await expect(this.heading).toBeVisible();
+    await expect(this.submit).toBeVisible();
   }
 
   get heading() {
@@ -46,11 +75,14 @@ export class LoginPage {
   get password() {
     return this.page.getByLabel(/^(Wachtwoord|Password)$/);
   }
+  get remember() {
+    return this.page.getByLabel(/Ingelogd blijven|Keep me signed in/);
+  }
   get submit() {
     return this.page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ });
   }
   get alert() {
-    return this.page.locator('.form-alert');
+    return this.page.getByRole('alert').filter({ hasText: /\S/ });
   }
 
   async signIn(email: string, password: string) {
