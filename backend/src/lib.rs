@@ -70,12 +70,18 @@ pub fn router(state: AppState) -> Router {
         )
         .route(paths::REGISTRATIONS, post(registration::register))
         .route(paths::EMAIL_VERIFICATIONS, post(registration::verify))
-        .route(paths::EMAIL_VERIFICATIONS_RESEND, post(registration::resend))
+        .route(
+            paths::EMAIL_VERIFICATIONS_RESEND,
+            post(registration::resend),
+        )
         .route(paths::INVITATIONS_LOOKUP, post(invitations::look_up))
         .route(paths::INVITATIONS_ACCEPT, post(invitations::accept))
         .route(paths::PASSWORD_RESETS, post(password_reset::request))
         .route(paths::PASSWORD_RESETS_LOOKUP, post(password_reset::look_up))
-        .route(paths::PASSWORD_RESETS_COMPLETE, post(password_reset::complete))
+        .route(
+            paths::PASSWORD_RESETS_COMPLETE,
+            post(password_reset::complete),
+        )
         .merge(sso::routes())
         .route("/api/{*rest}", any(security::api_not_found))
         .layer(axum::middleware::from_fn_with_state(

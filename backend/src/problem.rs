@@ -6,7 +6,9 @@ use topocloud_contract::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
 
 #[derive(Debug)]
 pub struct ApiProblem {
-    pub problem: Problem,
+    /// Boxed: handlers return `Result<_, ApiProblem>` everywhere, and a small error
+    /// keeps every `Ok` path small too.
+    pub problem: Box<Problem>,
     /// Sent as `Retry-After` (seconds) with `429`.
     pub retry_after: Option<i64>,
 }
@@ -14,7 +16,7 @@ pub struct ApiProblem {
 impl ApiProblem {
     pub fn new(status: StatusCode, code: ErrorCode, title: &str) -> Self {
         Self {
-            problem: Problem::new(status.as_u16(), code, title),
+            problem: Box::new(Problem::new(status.as_u16(), code, title)),
             retry_after: None,
         }
     }

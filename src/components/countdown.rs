@@ -29,8 +29,9 @@ impl Countdown {
         let handle = self.handle;
         let interval = set_interval_with_handle(
             move || {
-                let left = remaining.get_untracked().saturating_sub(1);
-                remaining.set(left);
+                // The screen may be gone by now; a disposed signal just ends the count.
+                let left = remaining.try_get_untracked().unwrap_or(0).saturating_sub(1);
+                remaining.try_set(left);
                 if left == 0 {
                     if let Some(Some(h)) = handle.try_get_value() {
                         h.clear();
@@ -39,7 +40,7 @@ impl Countdown {
             },
             Duration::from_secs(1),
         );
-        self.handle.set_value(interval.ok());
+        let _ = self.handle.try_set_value(interval.ok());
     }
 
     pub fn running(&self) -> bool {

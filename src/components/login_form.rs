@@ -62,7 +62,8 @@ pub fn LoginForm(
         NodeRef::<Input>::new(),
         NodeRef::<Div>::new(),
     );
-    let focus_alert = move || focus_after_render(move || alert_ref.get_untracked().map(Into::into));
+    let focus_alert =
+        move || focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
 
     let sign_in = Action::new_local(move |request: &SignInRequest| {
         let request = request.clone();
@@ -70,7 +71,7 @@ pub fn LoginForm(
         async move {
             match api::sign_in(&request).await {
                 Ok(_) => navigate(
-                    &destination.get_untracked(),
+                    &destination.try_get_untracked().unwrap_or_default(),
                     NavigateOptions {
                         replace: true,
                         ..Default::default()
@@ -115,7 +116,7 @@ pub fn LoginForm(
             } else {
                 password_ref
             };
-            focus_after_render(move || target.get_untracked().map(Into::into));
+            focus_after_render(move || target.try_get_untracked().flatten().map(Into::into));
             return;
         }
         sign_in.dispatch_local(SignInRequest {

@@ -45,7 +45,9 @@ pub fn AccountPage() -> impl IntoView {
                 ),
                 Err(error) => {
                     alert.set(Some(error.message()));
-                    focus_after_render(move || alert_ref.get_untracked().map(Into::into));
+                    focus_after_render(move || {
+                        alert_ref.try_get_untracked().flatten().map(Into::into)
+                    });
                 }
             }
         }

@@ -38,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(_)) = session.get() {
             navigate(
-                &destination.get_untracked(),
+                &destination.try_get_untracked().unwrap_or_default(),
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
