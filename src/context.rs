@@ -17,6 +17,7 @@ pub struct Shared {
 impl Shared {
     pub fn provide(runtime: RuntimeConfig) -> Self {
         api::set_base(&runtime.api_base);
+        crate::i18n::use_i18n().set_product_name(&runtime.product_name);
         let shared = Self {
             runtime: StoredValue::new(runtime),
             site_config: LocalResource::new(api::site_config),

@@ -11,7 +11,7 @@ pub fn use_document_title(title: Text) {
         let product = product.as_str();
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             if page.contains(product) {
-                document.set_title(page);
+                document.set_title(&page);
             } else {
                 document.set_title(&format!("{page} · {product}"));
             }

@@ -163,7 +163,7 @@ pub fn LoginForm(
                 // The number changes every second; only the start and the end are announced.
                 <p aria-live="off">
                     {move || match countdown.remaining.get() {
-                        0 => i18n.t(Text::CanTryAgainNow).to_owned(),
+                        0 => i18n.t(Text::CanTryAgainNow).into_owned(),
                         left => too_many_attempts(i18n.lang(), left),
                     }}
                 </p>

@@ -12,6 +12,7 @@ mod text;
 pub use text::Text;
 
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -82,9 +83,12 @@ pub fn too_many_attempts(lang: Lang, seconds: u32) -> String {
 #[derive(Clone, Copy)]
 pub struct I18n {
     lang: RwSignal<Lang>,
+    /// The product's name from the runtime configuration; the catalogue says "TopoCloud".
+    product: StoredValue<Option<String>>,
 }
 
 const STORAGE_KEY: &str = "topocloud.lang";
+const PRODUCT: &str = "TopoCloud";
 
 impl I18n {
     /// A remembered choice wins; otherwise Dutch (the product's language).
@@ -92,6 +96,7 @@ impl I18n {
         let initial = stored_lang().unwrap_or_default();
         let i18n = Self {
             lang: RwSignal::new(initial),
+            product: StoredValue::new(None),
         };
         Effect::new(move |_| apply_to_document(i18n.lang.get()));
         provide_context(i18n);
@@ -109,9 +114,21 @@ impl I18n {
         }
     }
 
+    /// A deployment that renames the product renames it in every sentence too.
+    pub fn set_product_name(&self, name: &str) {
+        let renamed = (name != PRODUCT && !name.trim().is_empty()).then(|| name.to_owned());
+        self.product.set_value(renamed);
+    }
+
     /// A reactive translation: re-evaluates when the language changes.
-    pub fn t(&self, text: Text) -> &'static str {
-        self.lang.get().text(text)
+    pub fn t(&self, text: Text) -> Cow<'static, str> {
+        let sentence = self.lang.get().text(text);
+        match self.product.try_get_value().flatten() {
+            Some(name) if sentence.contains(PRODUCT) => {
+                Cow::Owned(sentence.replace(PRODUCT, &name))
+            }
+            _ => Cow::Borrowed(sentence),
+        }
     }
 }
 
