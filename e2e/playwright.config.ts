@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // The release build (dist/) is served by the reference backend itself, on one origin,
 // with a fresh SQLite file per run.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Parallel work on one machine can build into its own folder and run on its own port.
+const dist = process.env.E2E_DIST ?? '../dist';
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -36,8 +38,8 @@ export default defineConfig({
   },
   webServer: {
     command:
-      `rm -rf ../.run/e2e && mkdir -p ../.run/e2e && exec ../target/debug/topocloud-backend ` +
-      `--dev --database ../.run/e2e/auth.sqlite --site-dir ../dist --listen 127.0.0.1:${port} ` +
+      `rm -rf ../.run/e2e-${port} && mkdir -p ../.run/e2e-${port} && exec ../target/debug/topocloud-backend ` +
+      `--dev --database ../.run/e2e-${port}/auth.sqlite --site-dir ${dist} --listen 127.0.0.1:${port} ` +
       `--public-url ${baseURL}`,
     url: `${baseURL}/users/login`,
     reuseExistingServer: false,

@@ -29,6 +29,35 @@ impl LoginForm {
     }
 }
 
+/// A new password's first problem in words, checked with the policy from `/api/config`
+/// (the very code the backend runs, apart from its blocklist).
+pub fn new_password_problem(
+    policy: &topocloud_contract::PasswordPolicy,
+    password: &str,
+) -> Option<Text> {
+    if password.is_empty() {
+        return Some(Text::PasswordRequired);
+    }
+    policy
+        .broken_rules(password)
+        .first()
+        .map(|rule| password_rule_text(rule.code()))
+}
+
+/// The backend's per-field password codes (`errors[].code` with `field: "password"`).
+pub fn password_rule_text(code: &str) -> Text {
+    use topocloud_contract::PasswordRule;
+    match PasswordRule::from_code(code) {
+        Some(PasswordRule::MinLength) => Text::PasswordTooShort,
+        Some(PasswordRule::MaxLength) => Text::PasswordTooLong,
+        Some(PasswordRule::Letter) => Text::PasswordNeedsLetter,
+        Some(PasswordRule::Digit) => Text::PasswordNeedsDigit,
+        Some(PasswordRule::Printable) => Text::PasswordNotPrintable,
+        Some(PasswordRule::NotCommon) => Text::PasswordTooCommon,
+        None => Text::FormHasErrors,
+    }
+}
+
 fn email_rule(email: &str) -> Result<(), ValidationError> {
     if email.trim().is_empty() {
         Err(ValidationError::new("email_required"))
@@ -91,6 +120,33 @@ mod tests {
             form("   ", "x").problems(),
             vec![(Field::Email, Text::EmailRequired)]
         );
+    }
+
+    #[test]
+    fn new_passwords_are_judged_by_the_configured_policy() {
+        use topocloud_contract::PasswordPolicy;
+        let legacy = PasswordPolicy::legacy_product();
+        assert_eq!(
+            new_password_problem(&legacy, ""),
+            Some(Text::PasswordRequired)
+        );
+        assert_eq!(
+            new_password_problem(&legacy, "abc1"),
+            Some(Text::PasswordTooShort)
+        );
+        assert_eq!(
+            new_password_problem(&legacy, "abcdefgh"),
+            Some(Text::PasswordNeedsDigit)
+        );
+        assert_eq!(new_password_problem(&legacy, "abcdefg1"), None);
+        let recommended = PasswordPolicy::recommended();
+        assert_eq!(
+            new_password_problem(&recommended, "abcdefg1"),
+            Some(Text::PasswordTooShort)
+        );
+        assert_eq!(new_password_problem(&recommended, "twelve chars"), None);
+        assert_eq!(password_rule_text("not_common"), Text::PasswordTooCommon);
+        assert_eq!(password_rule_text("from_the_future"), Text::FormHasErrors);
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod form_alert;
 mod language_switch;
 mod login_form;
 mod page_shell;
+mod password_checklist;
 mod password_field;
 mod text_field;
 
@@ -15,5 +16,6 @@ pub use form_alert::FormAlert;
 pub use language_switch::LanguageSwitch;
 pub use login_form::{LoginFailure, LoginForm};
 pub use page_shell::PageShell;
+pub use password_checklist::PasswordChecklist;
 pub use password_field::PasswordField;
 pub use text_field::TextField;

@@ -9,7 +9,39 @@ mod en;
 mod nl;
 mod text;
 
+#[allow(unused_imports)] // used by the screens that declare their own catalogue
+pub(crate) use text::catalogue;
 pub use text::Text;
+
+/// Anything the site can say in both languages. Each catalogue is an enum whose two
+/// language tables are exhaustive `match`es, so a missing translation does not compile.
+pub trait Catalogue: Copy + std::fmt::Debug + 'static {
+    fn in_lang(self, lang: Lang) -> &'static str;
+}
+
+impl Catalogue for Text {
+    fn in_lang(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => nl::text(self),
+            Lang::En => en::text(self),
+        }
+    }
+}
+
+/// For each catalogue's tests: every entry is non-empty and really translated.
+#[cfg(test)]
+pub fn assert_fully_translated<T: Catalogue + PartialEq>(all: &[T], same_in_both: &[T]) {
+    for text in all {
+        let (nl, en) = (text.in_lang(Lang::Nl), text.in_lang(Lang::En));
+        assert!(
+            !nl.trim().is_empty() && !en.trim().is_empty(),
+            "{text:?} is empty"
+        );
+        if !same_in_both.contains(text) {
+            assert_ne!(nl, en, "{text:?} is not translated");
+        }
+    }
+}
 
 use leptos::prelude::*;
 use std::borrow::Cow;
@@ -44,11 +76,8 @@ impl Lang {
         }
     }
 
-    pub fn text(self, text: Text) -> &'static str {
-        match self {
-            Lang::Nl => nl::text(text),
-            Lang::En => en::text(text),
-        }
+    pub fn text(self, text: impl Catalogue) -> &'static str {
+        text.in_lang(self)
     }
 }
 
@@ -121,7 +150,7 @@ impl I18n {
     }
 
     /// A reactive translation: re-evaluates when the language changes.
-    pub fn t(&self, text: Text) -> Cow<'static, str> {
+    pub fn t(&self, text: impl Catalogue) -> Cow<'static, str> {
         let sentence = self.lang.get().text(text);
         match self.product.try_get_value().flatten() {
             Some(name) if sentence.contains(PRODUCT) => {
@@ -171,13 +200,7 @@ mod tests {
     #[test]
     fn every_text_differs_between_languages_or_is_a_name() {
         // Catches a string pasted into the wrong language's table.
-        for text in Text::ALL {
-            let (nl, en) = (Lang::Nl.text(*text), Lang::En.text(*text));
-            assert!(!nl.is_empty() && !en.is_empty(), "{text:?} is empty");
-            if !Text::SAME_IN_BOTH.contains(text) {
-                assert_ne!(nl, en, "{text:?} is not translated");
-            }
-        }
+        assert_fully_translated(Text::ALL, Text::SAME_IN_BOTH);
     }
 
     #[test]

@@ -1,17 +1,22 @@
-/// Declares the catalogue once, so `Text::ALL` can never miss a variant.
+/// Declares a catalogue enum once, so its `ALL` can never miss a variant. Screens with a
+/// lot of their own text (the help centre, account creation) declare their own enum with
+/// this and implement [`super::Catalogue`] for it in their own file.
 macro_rules! catalogue {
-    ($($name:ident),+ $(,)?) => {
-        /// Every string the site shows, named by what it is in the product.
+    ($(#[$meta:meta])* $enum:ident { $($name:ident),+ $(,)? }) => {
+        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Text { $($name),+ }
+        pub enum $enum { $($name),+ }
 
-        impl Text {
-            pub const ALL: &'static [Text] = &[$(Text::$name),+];
+        impl $enum {
+            pub const ALL: &'static [$enum] = &[$($enum::$name),+];
         }
     };
 }
+pub(crate) use catalogue;
 
 catalogue! {
+    /// The strings every screen shares, and the login and account screens' own.
+    Text {
     ProductName,
     SkipToContent,
     SwitchLanguage,
@@ -70,6 +75,23 @@ catalogue! {
     SsoStateMismatch,
     SsoNoAccount,
     SsoUnavailable,
+    RuleMinLengthPrefix,
+    RuleMinLengthSuffix,
+    RuleLetter,
+    RuleDigit,
+    RuleNotCommon,
+    RuleMet,
+    RuleNotMet,
+    RulesAllMet,
+    RulesHeading,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordNeedsLetter,
+    PasswordNeedsDigit,
+    PasswordNotPrintable,
+    PasswordTooCommon,
+    NewPasswordLabel,
+}
 }
 
 impl Text {

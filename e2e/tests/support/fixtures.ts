@@ -91,3 +91,31 @@ export class LoginPage {
     await this.submit.click();
   }
 }
+
+/** One message from the reference backend's dev mailbox. */
+export type Mail = { to: string; subject: string; text: string; html: string; links: string[]; kind: string; locale: string };
+
+/** Every email to `to`, newest first. */
+export async function mailTo(page: Page, to: string): Promise<Mail[]> {
+  const response = await page.request.get(`/dev/api/mail?to=${encodeURIComponent(to)}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Mail[];
+}
+
+/** The newest link in mail to `to` that contains `path`, waiting briefly for it. */
+export async function linkFromMail(page: Page, to: string, path: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      link = (await mailTo(page, to)).flatMap((m) => m.links).find((l) => l.includes(path));
+      return link;
+    })
+    .toBeTruthy();
+  return link as string;
+}
+
+/** Moves the reference backend's clock forward (dev mode only). */
+export async function advanceClock(page: Page, seconds: number) {
+  const response = await page.request.post('/dev/api/clock', { data: { advance_seconds: seconds } });
+  expect(response.status()).toBe(200);
+}
