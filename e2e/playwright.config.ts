@@ -36,6 +36,12 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'main', testIgnore: /\.clock\.spec\.ts$/ },
+    // Tests that move the backend's clock (link expiry) would expire other tests' links:
+    // they run after everything else, one at a time.
+    { name: 'clock', testMatch: /\.clock\.spec\.ts$/, dependencies: ['main'], workers: 1 },
+  ],
   webServer: {
     command:
       `rm -rf ../.run/e2e-${port} && mkdir -p ../.run/e2e-${port} && exec ../target/debug/topocloud-backend ` +
