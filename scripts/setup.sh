@@ -3,13 +3,15 @@
 # already there at that version, so a second run takes seconds.
 #
 #   scripts/setup.sh build   toolchain for building and serving the site
-#   scripts/setup.sh test    that, plus Chromium, ChromeDriver and the e2e npm packages
+#   scripts/setup.sh test    that, plus Chromium, ChromeDriver, the e2e npm packages and
+#                            Schemathesis (in .tools/venv)
 #
 # Sourced by run.sh and test.sh (it exports PATH); can also be run on its own.
 set -euo pipefail
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0" # wasm-opt "version_132", as pinned in Trunk.toml
+SCHEMATHESIS_VERSION="4.32.5" # checks the backend against openapi.yaml
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-build}"
@@ -80,5 +82,18 @@ if [ "$mode" = "test" ]; then
     say "npm ci (e2e)"
     (cd "$e2e" && npm ci --no-audit --no-fund --silent)
     cp "$e2e/package-lock.json" "$stamp"
+  fi
+
+  venv="$tools_dir/venv"
+  if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -qx "schemathesis, version $SCHEMATHESIS_VERSION"; then
+    say "pip install schemathesis==$SCHEMATHESIS_VERSION (in .tools/venv)"
+    apt_packages python3:python3
+    # Debian's python3 can only make a venv (with pip) once python3-venv is installed.
+    if ! python3 -c 'import ensurepip' 2>/dev/null; then
+      as_root apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-venv >/dev/null
+    fi
+    [ -x "$venv/bin/pip" ] || python3 -m venv --clear "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   fi
 fi

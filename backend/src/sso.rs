@@ -9,6 +9,7 @@
 use crate::accounts;
 use crate::session::start_session;
 use crate::AppState;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -94,9 +95,10 @@ pub(crate) fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
 
 async fn start(
     State(state): State<AppState>,
-    Path(provider): Path<String>,
+    provider: Result<Path<String>, PathRejection>,
     Query(query): Query<Params>,
 ) -> Response {
+    let provider = provider_id(provider);
     if !is_offered(&state, &provider) {
         return see_other(&SsoError::UnknownProvider.login_location(), &[]);
     }
@@ -125,10 +127,11 @@ async fn start(
 
 async fn callback(
     State(state): State<AppState>,
-    Path(provider): Path<String>,
+    provider: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
     Query(query): Query<Params>,
 ) -> Response {
+    let provider = provider_id(provider);
     // The flow cookie is single use whatever happens: a second callback must not find it.
     let clear = flow_cookie(&state, "", 0);
     match finish(&state, &provider, &headers, &query) {
@@ -206,6 +209,12 @@ fn redeem_code(state: &AppState, code: &str, verifier: &str) -> Result<String, S
 fn database_failed(err: rusqlite::Error) -> SsoError {
     eprintln!("sso: database error: {err}");
     SsoError::Failed
+}
+
+/// A provider segment that is not UTF-8 is no provider: it answers as an unknown one (a
+/// redirect with `sso_unknown_provider`), not with axum's plain-text `400`.
+fn provider_id(segment: Result<Path<String>, PathRejection>) -> String {
+    segment.map(|Path(id)| id).unwrap_or_default()
 }
 
 fn is_offered(state: &AppState, provider: &str) -> bool {
@@ -292,7 +301,8 @@ fn read_flow(state: &AppState, headers: &HeaderMap) -> Option<Flow> {
         .find(|(k, v)| *k == name && !v.is_empty())
         .map(|(_, v)| v)?;
     let flow = Flow::decode(raw)?;
-    let age = state.clock.now() - flow.issued_at;
+    // Checked: the start time comes from the request and may be any i64.
+    let age = state.clock.now().checked_sub(flow.issued_at)?;
     (0..=FLOW_SECONDS).contains(&age).then_some(flow)
 }
 
