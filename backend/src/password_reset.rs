@@ -70,13 +70,20 @@ pub async fn look_up(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<TokenRequest>,
 ) -> Result<Json<PasswordResetDetails>, ApiProblem> {
-    let token =
-        tokens::look_up(&state, Purpose::PasswordReset, &request.token)?.map_err(token_problem)?;
-    let email: String = state.db.conn().query_row(
-        "SELECT email FROM users WHERE id = ?1",
-        params![token.user_id],
-        |r| r.get(0),
-    )?;
+    let token = match tokens::look_up(&state, Purpose::PasswordReset, &request.token)? {
+        Ok(token) => token,
+        Err(error) => {
+            // An expired or used link's holder received it by email: telling them which
+            // address it was for lets the site send a new link in one click.
+            let mut problem = token_problem(error);
+            if let Some(old) = tokens::describe_any(&state, Purpose::PasswordReset, &request.token)?
+            {
+                problem.problem.email = Some(user_email(&state, old.user_id)?);
+            }
+            return Err(problem);
+        }
+    };
+    let email = user_email(&state, token.user_id)?;
     Ok(Json(PasswordResetDetails {
         email,
         expires_at: token.expires_at,
@@ -128,4 +135,12 @@ pub async fn complete(
         Mail::PasswordChanged { name, reset_link },
     )?;
     Ok(Json(AccountEmail { email }))
+}
+
+fn user_email(state: &AppState, user_id: i64) -> rusqlite::Result<String> {
+    state.db.conn().query_row(
+        "SELECT email FROM users WHERE id = ?1",
+        params![user_id],
+        |r| r.get(0),
+    )
 }
