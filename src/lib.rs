@@ -3,6 +3,7 @@
 pub mod api;
 pub mod components;
 pub mod context;
+pub mod help;
 pub mod i18n;
 pub mod pages;
 pub mod return_to;
@@ -13,7 +14,8 @@ use i18n::I18n;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
-use pages::{AccountPage, LoginPage, NotFoundPage};
+use pages::{AccountPage, ForgotPasswordPage, LoginPage, NotFoundPage, ResetPasswordPage};
+use pages::{RegisterPage, VerifyEmailPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -25,6 +27,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=|| view! { <Redirect path=return_to::LOGIN /> } />
                 <Route path=path!("/users/login") view=LoginPage />
                 <Route path=path!("/account") view=AccountPage />
+                <Route path=path!("/help") view=pages::HelpPage />
+                <Route path=path!("/help/:slug") view=pages::HelpArticlePage />
+                <Route path=path!("/users/register") view=RegisterPage />
+                <Route path=path!("/users/verify-email") view=VerifyEmailPage />
+                <Route path=path!("/users/forgot-password") view=ForgotPasswordPage />
+                <Route path=path!("/users/reset-password") view=ResetPasswordPage />
             </Routes>
         </Router>
     }

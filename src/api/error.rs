@@ -17,6 +17,10 @@ pub enum ApiError {
         code: ErrorCode,
         fields: Vec<FieldError>,
         retry_after_seconds: Option<u32>,
+        /// The problem's `email` member (the holder's own address, for a next step).
+        email: Option<String>,
+        /// The problem's `inviter` member (who to ask for a new invitation).
+        inviter: Option<String>,
     },
     /// A 5xx without a usable problem body (a proxy's HTML error page, say).
     Server { status: u16 },
@@ -45,6 +49,8 @@ impl ApiError {
                     code: problem.code,
                     fields: problem.errors,
                     retry_after_seconds,
+                    email: problem.email,
+                    inviter: problem.inviter,
                 };
             }
         }
@@ -54,6 +60,8 @@ impl ApiError {
                 code: ErrorCode::TooManyAttempts,
                 fields: Vec::new(),
                 retry_after_seconds,
+                email: None,
+                inviter: None,
             },
             500..=599 => ApiError::Server { status },
             _ => ApiError::Malformed,
@@ -92,6 +100,34 @@ impl ApiError {
                     }
                 }
             },
+        }
+    }
+
+    /// The backend's per-field codes, e.g. `("password", "min_length")`.
+    pub fn field_codes(&self) -> Vec<(String, String)> {
+        match self {
+            ApiError::Problem { fields, .. } => fields
+                .iter()
+                .map(|f| (f.field.clone(), f.code.clone()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn problem_email(&self) -> Option<String> {
+        match self {
+            ApiError::Problem { email, .. } => email.clone(),
+            _ => None,
+        }
+    }
+
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            ApiError::Problem {
+                retry_after_seconds,
+                ..
+            } => *retry_after_seconds,
+            _ => None,
         }
     }
 

@@ -3,9 +3,11 @@
 //! [`TIMEOUT_MS`].
 
 mod error;
+mod recovery;
 mod retry_after;
 
 pub use error::ApiError;
+pub use recovery::{complete_password_reset, look_up_password_reset, request_password_reset};
 pub use retry_after::parse_retry_after;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -56,7 +58,7 @@ pub async fn resend_verification(request: &ResendVerificationRequest) -> Result<
     expect_success(post(paths::EMAIL_VERIFICATIONS_RESEND, request).await?).await
 }
 
-async fn post<T: Serialize>(path: &str, body: &T) -> Result<Response, ApiError> {
+pub(crate) async fn post<T: Serialize>(path: &str, body: &T) -> Result<Response, ApiError> {
     let body = serde_json::to_string(body).map_err(|_| ApiError::Malformed)?;
     send(write(Request::post(&url(path))), Some(body)).await
 }
@@ -101,7 +103,7 @@ async fn send(builder: RequestBuilder, json_body: Option<String>) -> Result<Resp
     })
 }
 
-async fn expect_success(response: Response) -> Result<(), ApiError> {
+pub(crate) async fn expect_success(response: Response) -> Result<(), ApiError> {
     if response.ok() {
         Ok(())
     } else {
@@ -109,7 +111,7 @@ async fn expect_success(response: Response) -> Result<(), ApiError> {
     }
 }
 
-async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+pub(crate) async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if !response.ok() {
         return Err(read_problem(response).await);
     }
@@ -130,4 +132,33 @@ async fn read_problem(response: Response) -> ApiError {
         retry_after.as_deref(),
         now,
     )
+}
+
+// ---- Getting an account: registration, email verification, invitations ----
+// One-time tokens from emailed links travel only in these POST bodies, never in a URL.
+
+/// `POST /api/registrations`: `202` whether or not the address already had an account.
+pub async fn register(request: &topocloud_contract::RegistrationRequest) -> Result<(), ApiError> {
+    expect_success(post(paths::REGISTRATIONS, request).await?).await
+}
+
+/// `POST /api/email-verifications`: confirms the address; does not sign in.
+pub async fn verify_email(
+    request: &topocloud_contract::TokenRequest,
+) -> Result<topocloud_contract::AccountEmail, ApiError> {
+    read_json(post(paths::EMAIL_VERIFICATIONS, request).await?).await
+}
+
+/// `POST /api/invitations/lookup`: who invites whom to what; never consumes the token.
+pub async fn lookup_invitation(
+    request: &topocloud_contract::TokenRequest,
+) -> Result<topocloud_contract::InvitationDetails, ApiError> {
+    read_json(post(paths::INVITATIONS_LOOKUP, request).await?).await
+}
+
+/// `POST /api/invitations/accept`: sets name and password and signs in.
+pub async fn accept_invitation(
+    request: &topocloud_contract::AcceptInvitationRequest,
+) -> Result<SessionInfo, ApiError> {
+    read_json(post(paths::INVITATIONS_ACCEPT, request).await?).await
 }

@@ -1,9 +1,9 @@
 use crate::context::use_shared;
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{use_i18n, Catalogue};
 use leptos::prelude::*;
 
 /// Each screen names itself in the tab and to screen readers, in the current language.
-pub fn use_document_title(title: Text) {
+pub fn use_document_title(title: impl Catalogue) {
     let i18n = use_i18n();
     let product = use_shared().runtime().product_name;
     Effect::new(move |_| {

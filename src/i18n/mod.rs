@@ -5,8 +5,10 @@
 //! language is a compile error. It costs only the strings themselves in the wasm (see
 //! README, "Size"), where `leptos_i18n` 0.6 measured ~16 KB brotli on top.
 
+pub mod accounts;
 mod en;
 mod nl;
+pub mod recovery;
 mod text;
 
 #[allow(unused_imports)] // used by the screens that declare their own catalogue

@@ -119,3 +119,20 @@ export async function advanceClock(page: Page, seconds: number) {
   const response = await page.request.post('/dev/api/clock', { data: { advance_seconds: seconds } });
   expect(response.status()).toBe(200);
 }
+
+/** A fresh, confirmed account made through the real API (registration + verification link). */
+export async function createAccount(page: Page, prefix = 'account'): Promise<{ email: string; password: string }> {
+  const email = uniqueEmail(prefix);
+  const password = `Meetlat-${Math.floor(Math.random() * 1e9)}-theodoliet`;
+  const headers = { 'x-topocloud-csrf': '1' };
+  const registered = await page.request.post('/api/registrations', {
+    headers,
+    data: { name: 'E2E Landmeter', email, password, organisation: 'E2E BV', accept_terms: true, locale: 'nl' },
+  });
+  expect(registered.status()).toBe(202);
+  const link = await linkFromMail(page, email, '/users/verify-email');
+  const token = new URL(link).hash.replace('#token=', '');
+  const verified = await page.request.post('/api/email-verifications', { headers, data: { token } });
+  expect(verified.status()).toBe(200);
+  return { email, password };
+}

@@ -1,0 +1,160 @@
+//! `/users/forgot-password`: ask for a link to choose a new password.
+//!
+//! The confirmation is the same sentence whether or not the address has an account, so
+//! this page cannot be used to find out who is a customer.
+
+use crate::api::{self, ApiError};
+use crate::components::{focus_after_render, use_document_title, Countdown, PageShell, TextField};
+use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::i18n::recovery::RecoveryText as R;
+use crate::i18n::{too_many_attempts, use_i18n, Lang, Text};
+use crate::validation::{Field, LoginForm as EmailRules};
+use leptos::ev::SubmitEvent;
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use topocloud_contract::{ErrorCode, Locale, PasswordResetRequest};
+
+/// Long enough that nobody hammers the button, short enough to try again while waiting.
+const RESEND_COOLDOWN_SECONDS: u32 = 60;
+
+pub fn locale_of(lang: Lang) -> Locale {
+    match lang {
+        Lang::Nl => Locale::Nl,
+        Lang::En => Locale::En,
+    }
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let shared = use_shared();
+    use_document_title(R::ForgotTitle);
+    if let Some(email) = fragment_value("email") {
+        shared.typed_email.set(email);
+        clear_fragment();
+    }
+    let email = shared.typed_email;
+    let email_error = RwSignal::new(None::<Text>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let sent = RwSignal::new(false);
+    let cooldown = Countdown::new();
+    let (email_ref, alert_ref) = (NodeRef::<Input>::new(), NodeRef::<Div>::new());
+
+    let request = Action::new_local(move |body: &PasswordResetRequest| {
+        let body = body.clone();
+        async move {
+            match api::request_password_reset(&body).await {
+                Ok(()) => {
+                    sent.try_set(true);
+                    cooldown.start(RESEND_COOLDOWN_SECONDS);
+                    focus_after_render(move || {
+                        alert_ref.try_get_untracked().flatten().map(Into::into)
+                    });
+                }
+                Err(error) => {
+                    if error.code() == Some(ErrorCode::TooManyAttempts) {
+                        cooldown.start(error.retry_after().unwrap_or(60));
+                    }
+                    failure.try_set(Some(error));
+                    focus_after_render(move || {
+                        alert_ref.try_get_untracked().flatten().map(Into::into)
+                    });
+                }
+            }
+        }
+    });
+    let pending = request.pending();
+    let submit = move || {
+        if pending.get_untracked() || cooldown.remaining.get_untracked() > 0 {
+            return;
+        }
+        failure.set(None);
+        let rules = EmailRules {
+            email: email.get_untracked(),
+            password: "-".into(),
+        };
+        let problem = rules
+            .problems()
+            .into_iter()
+            .find(|(f, _)| *f == Field::Email)
+            .map(|(_, t)| t);
+        email_error.set(problem);
+        if problem.is_some() {
+            focus_after_render(move || email_ref.try_get_untracked().flatten().map(Into::into));
+            return;
+        }
+        request.dispatch_local(PasswordResetRequest {
+            email: rules.email.trim().to_owned(),
+            locale: locale_of(i18n.lang()),
+        });
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        submit();
+    };
+    let waiting = move || pending.get() || cooldown.running();
+
+    let message = move || {
+        let error = failure.get()?;
+        let text = if error.code() == Some(ErrorCode::TooManyAttempts) {
+            match cooldown.remaining.get() {
+                0 => i18n.t(Text::CanTryAgainNow).into_owned(),
+                left => too_many_attempts(i18n.lang(), left),
+            }
+        } else {
+            i18n.t(error.message()).into_owned()
+        };
+        Some(view! { <p aria-live="off">{text}</p> })
+    };
+    let confirmation = move || {
+        sent.get().then(|| {
+            view! {
+                <h2>{move || i18n.t(R::SentTitle)}</h2>
+                <p>{move || i18n.t(R::SentBody)}</p>
+                <p>{move || i18n.t(R::SentSpam)}</p>
+            }
+        })
+    };
+    let button_label = move || {
+        if pending.get() {
+            i18n.t(R::Requesting).into_owned()
+        } else if sent.get() && cooldown.running() {
+            format!(
+                "{} ({} s)",
+                i18n.t(R::ResendButton),
+                cooldown.remaining.get()
+            )
+        } else if sent.get() {
+            i18n.t(R::ResendButton).into_owned()
+        } else {
+            i18n.t(R::RequestButton).into_owned()
+        }
+    };
+
+    view! {
+        <PageShell>
+            <section class="card" aria-labelledby="forgot-title">
+                <h1 id="forgot-title">{move || i18n.t(R::ForgotTitle)}</h1>
+                <p class="intro">{move || i18n.t(R::ForgotIntro)}</p>
+                <div node_ref=alert_ref tabindex="-1" role="status"
+                    class="form-status" class:form-status--visible=move || sent.get() && failure.get().is_none()>
+                    {confirmation}
+                </div>
+                <div class="form-alert" class:form-alert--visible=move || failure.get().is_some() role="alert">
+                    {message}
+                </div>
+                <form class="form" novalidate on:submit=on_submit>
+                    <TextField id="email" label=Text::EmailLabel input_type="email" autocomplete="username"
+                        value=email error=email_error node_ref=email_ref />
+                    <button type="submit" class="button button--primary" aria-disabled=move || waiting().then_some("true")>
+                        {button_label}
+                    </button>
+                </form>
+            </section>
+            <nav class="below-card" aria-label=move || i18n.t(R::BackToLogin)>
+                <p><a href="/users/login">{move || i18n.t(R::BackToLogin)}</a></p>
+                <p><a href="/help">{move || i18n.t(R::CantSignInHelp)}</a></p>
+            </nav>
+        </PageShell>
+    }
+}

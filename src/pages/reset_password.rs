@@ -1,0 +1,256 @@
+//! `/users/reset-password#token=…`: the page a reset email links to.
+//!
+//! The token is read from the fragment (which never reaches a server), removed from the
+//! address bar, and sent only in POST bodies. Opening the page checks the link without
+//! using it up; only saving a new password does.
+
+use crate::api::{self, ApiError};
+use crate::components::{
+    focus_after_render, use_document_title, PageShell, PasswordChecklist, PasswordField,
+};
+use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::i18n::recovery::RecoveryText as R;
+use crate::i18n::{use_i18n, Text};
+use crate::pages::forgot_password::locale_of;
+use crate::validation::{new_password_problem, password_rule_text};
+use leptos::ev::SubmitEvent;
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use topocloud_contract::{CompletePasswordResetRequest, ErrorCode, PasswordResetRequest};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Link {
+    Checking,
+    Valid {
+        email: String,
+    },
+    Done {
+        email: String,
+    },
+    Expired {
+        email: Option<String>,
+    },
+    Used {
+        email: Option<String>,
+    },
+    Invalid,
+    /// The check itself failed (offline, server down): nothing is known about the link.
+    Unreachable(ApiError),
+}
+
+fn link_from_error(error: ApiError) -> Link {
+    let email = error.problem_email();
+    match error.code() {
+        Some(ErrorCode::TokenExpired) => Link::Expired { email },
+        Some(ErrorCode::TokenUsed) => Link::Used { email },
+        Some(ErrorCode::TokenInvalid | ErrorCode::ValidationFailed) => Link::Invalid,
+        _ => Link::Unreachable(error),
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_document_title(R::ResetTitle);
+    let token = StoredValue::new(fragment_value("token").unwrap_or_default());
+    clear_fragment();
+    let link = RwSignal::new(Link::Checking);
+    let check = Action::new_local(move |_: &()| async move {
+        let token = token.get_value();
+        let state = if token.is_empty() {
+            Link::Invalid
+        } else {
+            match api::look_up_password_reset(&token).await {
+                Ok(details) => Link::Valid {
+                    email: details.email,
+                },
+                Err(error) => link_from_error(error),
+            }
+        };
+        link.try_set(state);
+    });
+    check.dispatch_local(());
+
+    let body = move || {
+        match link.get() {
+        Link::Checking => view! { <p class="page-loading" role="status">{move || i18n.t(R::CheckingLink)}</p> }.into_any(),
+        Link::Valid { email } => view! { <NewPasswordForm email token link /> }.into_any(),
+        Link::Done { email } => view! { <Done email /> }.into_any(),
+        Link::Expired { email } => view! { <DeadLink title=R::ExpiredTitle body=R::ExpiredBody email /> }.into_any(),
+        Link::Used { email } => view! { <DeadLink title=R::UsedTitle body=R::UsedBody email /> }.into_any(),
+        Link::Invalid => view! { <DeadLink title=R::InvalidTitle body=R::InvalidBody email=None /> }.into_any(),
+        Link::Unreachable(error) => view! {
+            <h1>{move || i18n.t(R::ResetTitle)}</h1>
+            <div class="form-alert form-alert--visible" role="alert"><p>{move || i18n.t(error.message())}</p></div>
+            <button type="button" class="button button--primary" on:click=move |_| { link.set(Link::Checking); check.dispatch_local(()); }>
+                {move || i18n.t(Text::TryAgain)}
+            </button>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <PageShell>
+            <section class="card">{body}</section>
+        </PageShell>
+    }
+}
+
+#[component]
+fn NewPasswordForm(
+    email: String,
+    token: StoredValue<String>,
+    link: RwSignal<Link>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shared = use_shared();
+    let password = RwSignal::new(String::new());
+    let revealed = RwSignal::new(false);
+    let password_error = RwSignal::new(None::<Text>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let (password_ref, alert_ref) = (NodeRef::<Input>::new(), NodeRef::<Div>::new());
+    let focus_password = move || {
+        focus_after_render(move || password_ref.try_get_untracked().flatten().map(Into::into))
+    };
+
+    let save = Action::new_local(move |request: &CompletePasswordResetRequest| {
+        let request = request.clone();
+        async move {
+            match api::complete_password_reset(&request).await {
+                Ok(done) => {
+                    link.try_set(Link::Done { email: done.email });
+                }
+                Err(error) => {
+                    let password_code = error
+                        .field_codes()
+                        .into_iter()
+                        .find(|(f, _)| f == "password");
+                    if let Some((_, code)) = password_code {
+                        password_error.try_set(Some(password_rule_text(&code)));
+                        focus_password();
+                    } else if matches!(
+                        error.code(),
+                        Some(
+                            ErrorCode::TokenExpired
+                                | ErrorCode::TokenUsed
+                                | ErrorCode::TokenInvalid
+                        )
+                    ) {
+                        link.try_set(link_from_error(error));
+                    } else {
+                        failure.try_set(Some(error));
+                        focus_after_render(move || {
+                            alert_ref.try_get_untracked().flatten().map(Into::into)
+                        });
+                    }
+                }
+            }
+        }
+    });
+    let pending = save.pending();
+    let submit = move || {
+        if pending.get_untracked() {
+            return;
+        }
+        revealed.set(false);
+        failure.set(None);
+        let problem = new_password_problem(&shared.password_policy(), &password.get_untracked());
+        password_error.set(problem);
+        if problem.is_some() {
+            focus_password();
+            return;
+        }
+        save.dispatch_local(CompletePasswordResetRequest {
+            token: token.get_value(),
+            password: password.get_untracked(),
+        });
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        submit();
+    };
+    let policy = Signal::derive(move || shared.password_policy());
+
+    view! {
+        <h1 id="reset-title">{move || i18n.t(R::ResetTitle)}</h1>
+        <p class="intro">{move || i18n.t(R::ResetIntro)}</p>
+        <div node_ref=alert_ref class="form-alert" class:form-alert--visible=move || failure.get().is_some() role="alert" tabindex="-1">
+            {move || failure.get().map(|error| view! {
+                <p>{move || i18n.t(error.message())}</p>
+                <button type="button" class="button button--secondary" on:click=move |_| submit()>{move || i18n.t(Text::TryAgain)}</button>
+            })}
+        </div>
+        <form class="form" novalidate on:submit=on_submit aria-labelledby="reset-title">
+            // The account's address, so a password manager saves the new password for it.
+            <div class="field">
+                <label for="username">{move || i18n.t(R::AccountLabel)}</label>
+                <input id="username" name="username" type="email" autocomplete="username" readonly prop:value=email.clone() />
+            </div>
+            <PasswordField id="new-password" label=Text::NewPasswordLabel autocomplete="new-password"
+                value=password error=password_error revealed node_ref=password_ref described_by="new-password-rules" />
+            <PasswordChecklist id="new-password-rules" policy password />
+            <button type="submit" class="button button--primary" aria-disabled=move || pending.get().then_some("true")>
+                {move || i18n.t(if pending.get() { R::Saving } else { R::SaveButton })}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn Done(email: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let shared = use_shared();
+    // Signing in next needs only the password: the address is already filled in.
+    shared.typed_email.set(email);
+    view! {
+        <h1 tabindex="-1" autofocus>{move || i18n.t(R::DoneTitle)}</h1>
+        <p role="status">{move || i18n.t(R::DoneBody)}</p>
+        <a class="button button--primary" href="/users/login">{move || i18n.t(R::GoToLogin)}</a>
+    }
+}
+
+#[component]
+fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let sent_to = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let send = Action::new_local(move |address: &String| {
+        let request = PasswordResetRequest {
+            email: address.clone(),
+            locale: locale_of(i18n.lang()),
+        };
+        async move {
+            match api::request_password_reset(&request).await {
+                Ok(()) => {
+                    sent_to.try_set(Some(request.email));
+                }
+                Err(error) => {
+                    failure.try_set(Some(error));
+                }
+            }
+        }
+    });
+    let next_step = match email {
+        Some(address) => view! {
+            <button type="button" class="button button--primary"
+                aria-disabled=move || (send.pending().get() || sent_to.get().is_some()).then_some("true")
+                on:click=move |_| if !send.pending().get_untracked() && sent_to.get_untracked().is_none() { send.dispatch_local(address.clone()); }>
+                {move || i18n.t(R::NewLinkButton)}
+            </button>
+        }
+        .into_any(),
+        None => view! { <a class="button button--primary" href="/users/forgot-password">{move || i18n.t(R::RequestNewLink)}</a> }.into_any(),
+    };
+    view! {
+        <h1>{move || i18n.t(title)}</h1>
+        <p>{move || i18n.t(body)}</p>
+        <div role="status">
+            {move || sent_to.get().map(|to| view! { <p class="form-status form-status--visible">{move || i18n.t(R::NewLinkSent)} " " <strong>{to.clone()}</strong>"."</p> })}
+        </div>
+        <div role="alert">
+            {move || failure.get().map(|e| view! { <p class="form-alert form-alert--visible">{move || i18n.t(e.message())}</p> })}
+        </div>
+        {next_step}
+        <p class="below-card"><a href="/help">{move || i18n.t(R::CantSignInHelp)}</a></p>
+    }
+}
