@@ -266,3 +266,36 @@ async fn unknown_api_paths_answer_problem_json() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
 }
+
+#[tokio::test]
+async fn over_https_the_cookie_is_secure_and_host_prefixed() {
+    let b = TestBackend::start_with(|c| c.secure_cookies = true).await;
+    let res = sign_in(
+        &b.browser(),
+        &b,
+        json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(cookie.starts_with("__Host-topocloud_session="), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"),
+        "{cookie}"
+    );
+    let pair = cookie.split(';').next().expect("pair").to_owned();
+    let me = reqwest::Client::new()
+        .get(b.url("/api/session"))
+        .header("cookie", pair)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        me.status(),
+        StatusCode::OK,
+        "the prefixed cookie is the one read back"
+    );
+}

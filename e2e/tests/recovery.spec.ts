@@ -16,7 +16,12 @@ async function requestLink(page: Page, email: string) {
 test('a forgotten password is reset end to end; the old one stops working and the new one works', async ({ page }) => {
   const account = await createAccount(page, 'reset');
   const urls: string[] = [];
-  page.on('request', (r) => urls.push(r.url()));
+  const referers: string[] = [];
+  page.on('request', (r) => {
+    urls.push(r.url());
+    const referer = r.headers()['referer'];
+    if (referer) referers.push(referer);
+  });
 
   // From the login page, the typed address comes along.
   const login = new LoginPage(page);
@@ -63,6 +68,8 @@ test('a forgotten password is reset end to end; the old one stops working and th
   await expect(page).toHaveURL(/\/account$/);
 
   expect(urls.filter((u) => u.includes(token)), 'no request URL carries the token').toEqual([]);
+  expect(referers, 'Referrer-Policy: no-referrer, so no request says where it came from').toEqual([]);
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
 });
 
 test('an unknown address gets the very same confirmation and no email', async ({ page }) => {
