@@ -4,6 +4,7 @@
 use super::{focus_after_render, Countdown, PasswordField, TextField};
 use crate::api::{self, ApiError};
 use crate::context::use_shared;
+use crate::help::{article_href, Article, HelpLink, HelpLinkFor};
 use crate::i18n::{too_many_attempts, use_i18n, Text};
 use crate::validation::{Field, LoginForm as LoginRules};
 use leptos::ev::SubmitEvent;
@@ -151,7 +152,7 @@ pub fn LoginForm(
 
     let alert_body = move || {
         failure.get().map(|f| match f {
-            LoginFailure::Message(text) => view! { <p>{move || i18n.t(text)}</p> }.into_any(),
+            LoginFailure::Message(text) => view! { <p>{move || i18n.t(text)}</p> <HelpLinkFor message=text /> }.into_any(),
             LoginFailure::Retry(text) => view! {
                 <p>{move || i18n.t(text)}</p>
                 <button type="button" class="button button--secondary" on:click=move |_| submit()>
@@ -167,6 +168,7 @@ pub fn LoginForm(
                         left => too_many_attempts(i18n.lang(), left),
                     }}
                 </p>
+                <p><HelpLink article=Article::TooManyAttempts /></p>
             }
             .into_any(),
             LoginFailure::NotVerified { resent } => view! {
@@ -242,7 +244,7 @@ pub fn LoginForm(
             {sso_buttons}
         </section>
         <nav class="below-card" aria-label=move || i18n.t(Text::CantSignIn)>
-            <p><a href="/help#kan-niet-inloggen">{move || i18n.t(Text::CantSignIn)}</a></p>
+            <p><a href=article_href(Article::CantLogIn)>{move || i18n.t(Text::CantSignIn)}</a></p>
             <Show when=registration_open>
                 <p>{move || i18n.t(Text::NoAccountYet)} " " <a href="/users/register">{move || i18n.t(Text::CreateAccount)}</a></p>
             </Show>

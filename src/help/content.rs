@@ -1,0 +1,183 @@
+//! The help centre's articles: which exist, and how to find one by its address.
+//!
+//! The words themselves live in `content_nl.rs` and `content_en.rs`, one exhaustive
+//! `match` per language, so an article without a translation does not compile. Edit the
+//! text there; this file only changes when an article is added.
+
+use super::{content_en, content_nl};
+use crate::i18n::{catalogue, Catalogue, Lang};
+
+catalogue! {
+    /// Every help article, in the order the list shows them.
+    Article {
+        WhereToLogIn,
+        WhatYouNeed,
+        ForgotPassword,
+        CantLogIn,
+        LinkExpired,
+        TooManyAttempts,
+        InvitedButSignedIn,
+        MicrosoftSignIn,
+        CapsLockAndPasswordManagers,
+    }
+}
+
+/// One article in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The article's address: `/help/<slug>`. Links in emails and bookmarks point here,
+    /// so a published slug never changes (add a new article instead).
+    pub slug: &'static str,
+    /// The heading, and the link text in the list.
+    pub question: &'static str,
+    /// Words people type when they look for this article, beyond those in the text.
+    pub keywords: &'static str,
+    /// The answer, in the small markup that `markup.rs` explains.
+    pub body: &'static str,
+}
+
+impl Article {
+    pub fn entry(self, lang: Lang) -> Entry {
+        match lang {
+            Lang::Nl => content_nl::entry(self),
+            Lang::En => content_en::entry(self),
+        }
+    }
+
+    pub fn slug(self, lang: Lang) -> &'static str {
+        self.entry(lang).slug
+    }
+
+    /// Dutch and English slugs both lead to the article; letter case and a trailing
+    /// slash are forgiven, because people retype addresses from paper and screenshots.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        let wanted = slug.trim().trim_end_matches('/');
+        Self::ALL.iter().copied().find(|article| {
+            [Lang::Nl, Lang::En]
+                .iter()
+                .any(|lang| article.slug(*lang).eq_ignore_ascii_case(wanted))
+        })
+    }
+}
+
+/// The part of an article a screen shows, as a translatable text: the product's name
+/// from the runtime configuration replaces "TopoCloud" like everywhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleText {
+    Question(Article),
+    Body(Article),
+}
+
+impl Catalogue for ArticleText {
+    fn in_lang(self, lang: Lang) -> &'static str {
+        match self {
+            ArticleText::Question(article) => article.entry(lang).question,
+            ArticleText::Body(article) => article.entry(lang).body,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::help::markup::{parse, Block, Inline, Target};
+
+    const LANGS: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    #[test]
+    fn every_article_is_fully_translated() {
+        let all: Vec<ArticleText> = Article::ALL
+            .iter()
+            .flat_map(|a| [ArticleText::Question(*a), ArticleText::Body(*a)])
+            .collect();
+        crate::i18n::assert_fully_translated(&all, &[]);
+        for article in Article::ALL {
+            let (nl, en) = (article.entry(Lang::Nl), article.entry(Lang::En));
+            assert_ne!(nl.keywords, en.keywords, "{article:?} keywords");
+            assert!(!nl.keywords.trim().is_empty() && !en.keywords.trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn both_slugs_resolve_to_their_article() {
+        for article in Article::ALL {
+            for lang in LANGS {
+                let slug = article.slug(lang);
+                assert_eq!(Article::from_slug(slug), Some(*article), "{slug}");
+                assert_eq!(Article::from_slug(&slug.to_uppercase()), Some(*article));
+                assert_eq!(Article::from_slug(&format!("{slug}/")), Some(*article));
+            }
+        }
+        assert_eq!(
+            Article::from_slug("kan-niet-inloggen"),
+            Some(Article::CantLogIn)
+        );
+        assert_eq!(Article::from_slug("cant-log-in"), Some(Article::CantLogIn));
+        assert_eq!(
+            Article::from_slug("wachtwoord-vergeten"),
+            Some(Article::ForgotPassword)
+        );
+        assert_eq!(
+            Article::from_slug("forgot-password"),
+            Some(Article::ForgotPassword)
+        );
+    }
+
+    #[test]
+    fn unknown_slugs_resolve_to_nothing() {
+        for bad in [
+            "",
+            "/",
+            "bestaat-niet",
+            "kan-niet",
+            "cant-log-in-x",
+            "../login",
+        ] {
+            assert_eq!(Article::from_slug(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_are_unique_and_url_safe() {
+        let mut seen = std::collections::HashSet::new();
+        for article in Article::ALL {
+            for lang in LANGS {
+                let slug = article.slug(lang);
+                assert!(seen.insert(slug), "{slug} is used twice");
+                assert!(
+                    slug.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                    "{slug} must be lowercase a-z, 0-9 and -"
+                );
+            }
+        }
+    }
+
+    /// A typo in a link inside an answer fails here, not in front of a customer.
+    #[test]
+    fn every_link_in_every_answer_goes_somewhere() {
+        for article in Article::ALL {
+            for lang in LANGS {
+                let body = article.entry(lang).body;
+                let blocks = parse(body);
+                assert!(!blocks.is_empty(), "{article:?} {lang:?} has no answer");
+                let inlines = blocks.iter().flat_map(|block| match block {
+                    Block::Paragraph(line) => vec![line],
+                    Block::Steps(items) | Block::Bullets(items) => items.iter().collect(),
+                });
+                for inline in inlines.flatten() {
+                    if let Inline::Link { target, label } = inline {
+                        assert!(!label.trim().is_empty(), "{article:?}: empty link text");
+                        assert!(
+                            !matches!(target, Target::Unknown(_)),
+                            "{article:?} {lang:?}: unknown link target {target:?}"
+                        );
+                        if let Target::Article(to) = target {
+                            assert_ne!(to, article, "{article:?} links to itself");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! The help articles in English. How to format an answer (paragraphs, steps, links,
+//! contact details) is explained at the top of `markup.rs`. A slug is a permanent web
+//! address: do not change it once the article is online.
+
+use super::content::{Article, Entry};
+
+pub fn entry(article: Article) -> Entry {
+    match article {
+        Article::WhereToLogIn => Entry {
+            slug: "where-do-i-log-in",
+            question: "Where do I log in?",
+            keywords: "log in sign in login address website page url start first time getting started quick start",
+            body: "
+You log in on TopoCloud's [login page](/users/login), the page this help belongs to.
+
+1. Enter your username: that is your email address.
+2. Enter your password.
+3. Press **Sign in**.
+
+You are then straight in your own TopoCloud environment. Tick **Keep me signed in** to stay signed in on this device; don't do that on a shared computer.
+
+Using TopoCloud for the first time? Read the [quick-start guide](guide:quick-start).
+",
+        },
+        Article::WhatYouNeed => Entry {
+            slug: "what-do-i-need",
+            question: "What do I need to log in?",
+            keywords: "username password email address account invitation invited register sign up no email received employee project main account organisation organization",
+            body: "
+A username and a password. Your username is your email address.
+
+- Did you register yourself? Then you chose your email address and password when you registered.
+- Did your organisation create the account for you? Then you get an invitation by email, at the address your organisation entered. The link in that email lets you accept the invitation and choose your own password.
+
+A main account gets its invitation straight away. An employee account gets its invitation only once the employee has been assigned to a project.
+
+No email? First look in your spam folder. Then ask your organisation whether they used the right email address and, for an employee account, whether you have been assigned to a project yet. An invitation is valid for seven days; if the link has expired, read [what to do when a link has expired](help:link-expired).
+",
+        },
+        Article::ForgotPassword => Entry {
+            slug: "forgot-password",
+            question: "I forgot my password",
+            keywords: "forgot forgotten lost password reset recover new password request change",
+            body: "
+This is how you set a new password:
+
+1. On the login page, click [Forgot your password?](/users/forgot-password)
+2. Enter the email address you log in with.
+3. Press the button to send the request (**Aanvragen** in Dutch).
+4. An email arrives within moments. Follow the steps in it.
+
+The link in the email is valid for one hour and works once. Once your new password is set you are signed out everywhere; then log in with your new password. No email? Look in your spam folder and check that you entered your account's email address.
+
+Do you know your password but want to change it? You do that in your profile once you are signed in. Read [how to change your password](guide:change-password).
+
+Organisations can also set up single sign-on. You then sign in with your Microsoft account and need no separate password. See [Microsoft sign-in](help:microsoft-sign-in).
+",
+        },
+        Article::CantLogIn => Entry {
+            slug: "cant-log-in",
+            question: "I can't log in",
+            keywords: "cannot can't unable sign in log in not working wrong incorrect error problem help contact call phone email support helpdesk",
+            body: "
+Is it your password? [Request a new password](/users/forgot-password); how that works is explained in [I forgot my password](help:forgot-password).
+
+Also check:
+
+- that you use the email address your account was created with;
+- that Caps Lock is off and your password manager fills in the right password (see [Caps Lock and password managers](help:caps-lock-and-password-managers));
+- whether you see the message “Too many attempts” (see [I get “Too many attempts”](help:too-many-attempts));
+- whether you have confirmed your email address. If not, the login page offers to send the confirmation email again.
+
+Still stuck? Contact TopoCloud: email {support_email} or call {support_phone}.
+",
+        },
+        Article::LinkExpired => Entry {
+            slug: "link-expired",
+            question: "The link in my email has expired or was already used",
+            keywords: "link expired invalid already used not working email mail invitation confirm confirmation verify activate reset link",
+            body: "
+Links in our emails work only once and only for a limited time. What to do depends on the email:
+
+- **New password**: the link is valid for one hour. [Request a new one](/users/forgot-password). Older links keep working until you use one of them.
+- **Confirm your email address**: the link is valid for 24 hours. Log in with your email address and password; the login page then offers to send a new confirmation email.
+- **Invitation**: the link is valid for seven days. Ask whoever invited you to send a new invitation.
+
+Does the page say the link was already used? Then your account already exists, or your password has already been set. Just [log in](/users/login) with your email address; if you no longer know the password, [request a new password](/users/forgot-password).
+
+Copying the link from the email? Take the whole link: a link that is cut short does not work.
+",
+        },
+        Article::TooManyAttempts => Entry {
+            slug: "too-many-attempts",
+            question: "I get “Too many attempts”",
+            keywords: "too many attempts blocked locked out wait later try again limit rate limit 429 countdown",
+            body: "
+After five failed attempts to log in with the same email address, we pause logging in for that address for a while. This protects your account from people trying to guess your password.
+
+- The login page counts down until you can try again; that is at most a quarter of an hour.
+- Don't want to wait? [Set a new password](/users/forgot-password). That lifts the pause at once.
+- Requesting a lot of emails, such as new password links or confirmation emails? We send at most five an hour to the same address. Use the email you already received, or try again later.
+
+Sure you are typing the right password? See [Caps Lock and password managers](help:caps-lock-and-password-managers).
+",
+        },
+        Article::InvitedButSignedIn => Entry {
+            slug: "invitation-other-account",
+            question: "I was invited but I am signed in as someone else",
+            keywords: "invitation invited other account someone else signed in logged in sign out log out colleague shared computer",
+            body: "
+An invitation is for one email address. If this browser is still signed in with another account, for example a colleague's on a shared computer, you cannot accept the invitation. The page tells you which account you are signed in with.
+
+1. Sign that other account out with **Sign out**.
+2. Open the link in your invitation again.
+3. Choose your name and password and accept the invitation.
+
+Want to keep the other account signed in? Then open the invitation in a private window or in another browser.
+",
+        },
+        Article::MicrosoftSignIn => Entry {
+            slug: "microsoft-sign-in",
+            question: "Microsoft sign-in fails",
+            keywords: "microsoft sso single sign-on office 365 azure entra work account cancelled no account",
+            body: "
+If your organisation has set up single sign-on, the login page shows the button **Sign in with Microsoft**. It signs you in with your Microsoft work account, without a separate password.
+
+- **You cancelled signing in**: try again and give your consent at Microsoft.
+- **It took too long or was interrupted**: start again on the [login page](/users/login), in one tab, without your browser's back button.
+- **There is no TopoCloud account for this Microsoft account**: Microsoft sign-in does not create an account. The email address of your Microsoft account must be the same as your TopoCloud username. Ask your organisation for an invitation if you do not have an account yet.
+- **This way of signing in is not available**: your organisation does not (or no longer) use Microsoft sign-in.
+
+You can always log in with your email address and password too. Don't know it? [Request a new password](/users/forgot-password).
+",
+        },
+        Article::CapsLockAndPasswordManagers => Entry {
+            slug: "caps-lock-and-password-managers",
+            question: "Caps Lock and password managers",
+            keywords: "caps lock capitals upper case lower case password manager autofill fill in saved show keyboard",
+            body: "
+Passwords are case-sensitive: ‘Summer’ is a different password from ‘summer’. If Caps Lock is on while you type your password, the login page warns you. With **Show** you can see what you typed.
+
+Do you use a password manager (in your browser or an app)?
+
+- Check that the saved password belongs to this address and not to an old or different website.
+- Did you set a new password? Update it in your password manager as well.
+- Pasting your password? Make sure no space comes along before or after it.
+
+Still not working? Read [I can't log in](help:cant-log-in).
+",
+        },
+    }
+}

@@ -1,0 +1,152 @@
+//! De hulpartikelen in het Nederlands. Hoe je een antwoord opmaakt (alinea's, stappen,
+//! links, contactgegevens) staat bovenaan `markup.rs`. Een slug is een vast webadres:
+//! verander hem niet meer als het artikel eenmaal online staat.
+
+use super::content::{Article, Entry};
+
+pub fn entry(article: Article) -> Entry {
+    match article {
+        Article::WhereToLogIn => Entry {
+            slug: "waar-log-ik-in",
+            question: "Waar log ik in?",
+            keywords: "inloggen aanmelden login adres website pagina url startpagina eerste keer beginnen snelstart",
+            body: "
+Je logt in op de [aanmeldpagina](/users/login) van TopoCloud, de pagina waar deze hulp ook bij hoort.
+
+1. Vul je gebruikersnaam in: dat is je e-mailadres.
+2. Vul je wachtwoord in.
+3. Druk op **Aanmelden**.
+
+Je komt dan direct in je eigen TopoCloud-omgeving. Zet een vinkje bij **Ingelogd blijven** als je op dit apparaat aangemeld wilt blijven; doe dat niet op een gedeelde computer.
+
+Is dit de eerste keer dat je TopoCloud gebruikt? Lees dan de [snelstartgids](guide:quick-start).
+",
+        },
+        Article::WhatYouNeed => Entry {
+            slug: "wat-heb-ik-nodig",
+            question: "Wat heb ik nodig om in te loggen?",
+            keywords: "gebruikersnaam wachtwoord e-mailadres account uitnodiging uitgenodigd registreren geen mail ontvangen medewerker project hoofdaccount organisatie",
+            body: "
+Een gebruikersnaam en een wachtwoord. Je gebruikersnaam is je e-mailadres.
+
+- Heb je je zelf geregistreerd? Dan koos je bij het registreren zelf je e-mailadres en wachtwoord.
+- Heeft je organisatie het account voor je aangemaakt? Dan krijg je een uitnodiging per e-mail, op het adres dat je organisatie heeft ingevuld. Met de link in die e-mail accepteer je de uitnodiging en kies je je eigen wachtwoord.
+
+Een hoofdaccount krijgt de uitnodiging meteen. Een medewerkersaccount krijgt de uitnodiging pas als de medewerker aan een project is toegevoegd.
+
+Geen e-mail ontvangen? Kijk eerst in je spammap. Vraag daarna je organisatie of ze het juiste e-mailadres hebben gebruikt en, bij een medewerkersaccount, of je al aan een project bent toegevoegd. Een uitnodiging is zeven dagen geldig; is de link verlopen, lees dan [wat je doet als een link verlopen is](help:link-verlopen).
+",
+        },
+        Article::ForgotPassword => Entry {
+            slug: "wachtwoord-vergeten",
+            question: "Ik ben mijn wachtwoord vergeten",
+            keywords: "wachtwoord vergeten kwijt herstellen resetten opnieuw instellen nieuw wachtwoord aanvragen wijzigen veranderen",
+            body: "
+Zo stel je een nieuw wachtwoord in:
+
+1. Klik op de aanmeldpagina op [Wachtwoord vergeten?](/users/forgot-password)
+2. Vul het e-mailadres in waarmee je inlogt.
+3. Druk op **Aanvragen**.
+4. Binnen enkele ogenblikken krijg je een e-mail. Volg de stappen in die e-mail.
+
+De link in de e-mail is een uur geldig en werkt één keer. Na het instellen van je nieuwe wachtwoord word je overal afgemeld; log daarna in met je nieuwe wachtwoord. Komt er geen e-mail? Kijk in je spammap en controleer of je het e-mailadres van je account hebt ingevuld.
+
+Weet je je wachtwoord nog, maar wil je het veranderen? Dat doe je in je profiel als je bent ingelogd. Lees [hoe je je wachtwoord wijzigt](guide:change-password).
+
+Organisaties kunnen ook eenmalige aanmelding (single sign-on) instellen. Je logt dan in met je Microsoft-account en hebt geen apart wachtwoord nodig. Zie [Inloggen met Microsoft](help:inloggen-met-microsoft).
+",
+        },
+        Article::CantLogIn => Entry {
+            slug: "kan-niet-inloggen",
+            question: "Ik kan niet inloggen",
+            keywords: "lukt niet werkt niet inloggen aanmelden klopt niet fout foutmelding probleem hulp contact bellen mailen support helpdesk",
+            body: "
+Ligt het aan je wachtwoord? [Vraag een nieuw wachtwoord aan](/users/forgot-password); hoe dat gaat lees je bij [Ik ben mijn wachtwoord vergeten](help:wachtwoord-vergeten).
+
+Controleer ook even:
+
+- of je het e-mailadres gebruikt waarmee je account is aangemaakt;
+- of Caps Lock uitstaat en je wachtwoordmanager het juiste wachtwoord invult (zie [Caps Lock en wachtwoordmanagers](help:caps-lock-en-wachtwoordmanagers));
+- of je de melding ‘Te veel pogingen’ ziet (zie [Ik krijg de melding ‘Te veel pogingen’](help:te-veel-pogingen));
+- of je je e-mailadres al hebt bevestigd. Zo niet, dan biedt de aanmeldpagina aan om de bevestigingsmail opnieuw te sturen.
+
+Lukt het dan nog steeds niet? Neem contact op met TopoCloud: mail naar {support_email} of bel {support_phone}.
+",
+        },
+        Article::LinkExpired => Entry {
+            slug: "link-verlopen",
+            question: "De link in mijn e-mail is verlopen of al gebruikt",
+            keywords: "link verlopen ongeldig al gebruikt werkt niet e-mail mail uitnodiging bevestigen bevestiging activeren wachtwoordlink",
+            body: "
+Links in onze e-mails werken maar één keer en maar een beperkte tijd. Wat je doet, hangt af van de e-mail:
+
+- **Nieuw wachtwoord**: de link is een uur geldig. [Vraag een nieuwe aan](/users/forgot-password). Oudere links blijven werken tot je er één gebruikt.
+- **E-mailadres bevestigen**: de link is 24 uur geldig. Log in met je e-mailadres en wachtwoord; de aanmeldpagina biedt dan aan om een nieuwe bevestigingsmail te sturen.
+- **Uitnodiging**: de link is zeven dagen geldig. Vraag degene die je uitnodigde om een nieuwe uitnodiging te sturen.
+
+Zegt de pagina dat de link al is gebruikt? Dan bestaat je account al, of is je wachtwoord al ingesteld. [Log gewoon in](/users/login) met je e-mailadres; weet je het wachtwoord niet meer, [vraag dan een nieuw wachtwoord aan](/users/forgot-password).
+
+Kopieer je de link uit de e-mail? Neem dan de hele link mee: een afgebroken link werkt niet.
+",
+        },
+        Article::TooManyAttempts => Entry {
+            slug: "te-veel-pogingen",
+            question: "Ik krijg de melding ‘Te veel pogingen’",
+            keywords: "te veel pogingen geblokkeerd vergrendeld wachten later opnieuw proberen limiet 429 aftellen",
+            body: "
+Na vijf mislukte pogingen om in te loggen met hetzelfde e-mailadres pauzeren we het inloggen voor dat adres even. Dat beschermt je account tegen mensen die je wachtwoord proberen te raden.
+
+- De aanmeldpagina telt af tot je het opnieuw kunt proberen; dat is hooguit een kwartier.
+- Wil je niet wachten? [Stel een nieuw wachtwoord in](/users/forgot-password). Daarmee vervalt de pauze meteen.
+- Vraag je veel e-mails aan, zoals nieuwe wachtwoordlinks of bevestigingsmails? Dan sturen we er hooguit vijf per uur naar hetzelfde adres. Gebruik de e-mail die je al kreeg, of probeer het later opnieuw.
+
+Weet je zeker dat je het goede wachtwoord typt? Kijk dan bij [Caps Lock en wachtwoordmanagers](help:caps-lock-en-wachtwoordmanagers).
+",
+        },
+        Article::InvitedButSignedIn => Entry {
+            slug: "uitnodiging-ander-account",
+            question: "Ik ben uitgenodigd, maar ben ingelogd als iemand anders",
+            keywords: "uitnodiging uitgenodigd ander account iemand anders ingelogd afmelden uitloggen collega gedeelde computer",
+            body: "
+Een uitnodiging is voor één e-mailadres. Ben je in deze browser nog ingelogd met een ander account, bijvoorbeeld dat van een collega op een gedeelde computer, dan kun je de uitnodiging niet accepteren. De pagina vertelt je met welk account je bent ingelogd.
+
+1. Meld dat andere account af met **Afmelden**.
+2. Open de link in je uitnodiging opnieuw.
+3. Kies je naam en wachtwoord en accepteer de uitnodiging.
+
+Wil je het andere account ingelogd laten? Open de uitnodiging dan in een privévenster of in een andere browser.
+",
+        },
+        Article::MicrosoftSignIn => Entry {
+            slug: "inloggen-met-microsoft",
+            question: "Inloggen met Microsoft lukt niet",
+            keywords: "microsoft sso single sign-on eenmalige aanmelding office 365 azure entra werkaccount afgebroken geen account",
+            body: "
+Als je organisatie eenmalige aanmelding heeft ingesteld, staat op de aanmeldpagina de knop **Inloggen met Microsoft**. Die logt je in met je Microsoft-werkaccount, zonder apart wachtwoord.
+
+- **Je hebt het aanmelden afgebroken**: probeer het opnieuw en geef bij Microsoft toestemming.
+- **Het duurde te lang of werd onderbroken**: begin opnieuw op de [aanmeldpagina](/users/login), in één tabblad, zonder de terugknop van je browser.
+- **Er hoort geen TopoCloud-account bij dit Microsoft-account**: inloggen met Microsoft maakt geen account aan. Het e-mailadres van je Microsoft-account moet hetzelfde zijn als je TopoCloud-gebruikersnaam. Vraag je organisatie om een uitnodiging als je nog geen account hebt.
+- **Deze manier van aanmelden is niet beschikbaar**: je organisatie gebruikt geen Microsoft-aanmelding (meer).
+
+Je kunt altijd ook inloggen met je e-mailadres en wachtwoord. Weet je dat niet, [vraag dan een nieuw wachtwoord aan](/users/forgot-password).
+",
+        },
+        Article::CapsLockAndPasswordManagers => Entry {
+            slug: "caps-lock-en-wachtwoordmanagers",
+            question: "Caps Lock en wachtwoordmanagers",
+            keywords: "caps lock hoofdletters kleine letters wachtwoordmanager wachtwoordbeheerder automatisch invullen opgeslagen tonen toetsenbord",
+            body: "
+Wachtwoorden zijn hoofdlettergevoelig: ‘Zomer’ is een ander wachtwoord dan ‘zomer’. Staat Caps Lock aan terwijl je je wachtwoord typt, dan waarschuwt de aanmeldpagina je. Met **Toon** zie je wat je hebt getypt.
+
+Gebruik je een wachtwoordmanager (in je browser of een app)?
+
+- Controleer of het opgeslagen wachtwoord bij dit adres hoort en niet bij een oude of andere website.
+- Heb je een nieuw wachtwoord ingesteld? Werk het dan ook bij in je wachtwoordmanager.
+- Plak je je wachtwoord? Let op dat er geen spatie voor of achter meekomt.
+
+Werkt het nog steeds niet, lees dan [Ik kan niet inloggen](help:kan-niet-inloggen).
+",
+        },
+    }
+}
