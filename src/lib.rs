@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 use pages::{AccountPage, ForgotPasswordPage, LoginPage, NotFoundPage, ResetPasswordPage};
-use pages::{RegisterPage, VerifyEmailPage};
+use pages::{InvitationPage, RegisterPage, VerifyEmailPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/help/:slug") view=pages::HelpArticlePage />
                 <Route path=path!("/users/register") view=RegisterPage />
                 <Route path=path!("/users/verify-email") view=VerifyEmailPage />
+                <Route path=path!("/users/invitation") view=InvitationPage />
                 <Route path=path!("/users/forgot-password") view=ForgotPasswordPage />
                 <Route path=path!("/users/reset-password") view=ResetPasswordPage />
             </Routes>

@@ -19,3 +19,20 @@ pub use page_shell::PageShell;
 pub use password_checklist::PasswordChecklist;
 pub use password_field::PasswordField;
 pub use text_field::TextField;
+
+// Getting an account: registration, email verification, invitations.
+mod account_form;
+pub mod account_rules;
+mod invitation_form;
+pub mod invitation_states;
+mod register_form;
+mod resend_link;
+
+pub use account_form::{AccountAlert, AccountTextField, Failure};
+pub use invitation_form::InvitationForm;
+pub use invitation_states::{
+    InvitationExpired, InvitationInvalid, InvitationOtherAccount, InvitationState,
+    InvitationUnreachable, InvitationUsed,
+};
+pub use register_form::{RegisterForm, RegisterValues};
+pub use resend_link::ResendLink;

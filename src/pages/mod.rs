@@ -11,9 +11,11 @@ pub use not_found::NotFoundPage;
 pub use reset_password::ResetPasswordPage;
 
 // Getting an account.
+mod invitation;
 mod register;
 mod verify_email;
 
+pub use invitation::InvitationPage;
 pub use register::RegisterPage;
 pub use verify_email::VerifyEmailPage;
 

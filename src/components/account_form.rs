@@ -1,0 +1,130 @@
+//! Pieces the account screens share: a text field whose label and error may come from
+//! either catalogue, and the form-level alert with its failure kinds.
+
+use super::Countdown;
+use crate::api::ApiError;
+use crate::i18n::accounts::Msg;
+use crate::i18n::{too_many_attempts, use_i18n, Text};
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use topocloud_contract::ErrorCode;
+
+/// Like [`super::TextField`], for labels and errors of the account screens' catalogue.
+#[component]
+pub fn AccountTextField(
+    id: &'static str,
+    #[prop(into)] label: Msg,
+    #[prop(default = "text")] input_type: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<Msg>>,
+    node_ref: NodeRef<Input>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    // Names and organisations are written as people write them; emails are not.
+    let is_email = input_type == "email";
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            <label for=id>{move || i18n.t(label)}</label>
+            <input
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                autocapitalize=if is_email { "none" } else { "words" }
+                spellcheck="false"
+                node_ref=node_ref
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <p id=error_id class="field-error" aria-live="polite">
+                {move || error.get().map(|text| i18n.t(text))}
+            </p>
+        </div>
+    }
+}
+
+/// What went wrong with a request, as the person needs to hear it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Failure {
+    Message(Msg),
+    /// The request may never have arrived: offer to send it again.
+    Retry(Msg),
+    /// Locked for a while: the countdown says how long.
+    RateLimited,
+}
+
+impl Failure {
+    /// The generic reading of an error; screens handle their own codes before this.
+    pub fn from_error(error: &ApiError) -> Self {
+        match error.code() {
+            Some(ErrorCode::TooManyAttempts) => Failure::RateLimited,
+            Some(ErrorCode::ValidationFailed) => Failure::Message(Text::FormHasErrors.into()),
+            _ if error.is_retryable() => Failure::Retry(error.message().into()),
+            _ => Failure::Message(error.message().into()),
+        }
+    }
+}
+
+/// Starts `countdown` when the backend said "too many", for as long as it asked.
+pub fn start_countdown_on_limit(error: &ApiError, countdown: Countdown) {
+    if let ApiError::Problem {
+        code: ErrorCode::TooManyAttempts,
+        retry_after_seconds,
+        ..
+    } = error
+    {
+        countdown.start(retry_after_seconds.unwrap_or(60));
+    }
+}
+
+/// The form-level message: always in the DOM (live regions must exist before they
+/// change) and focusable, so after a failure it is read out and where focus lands.
+#[component]
+pub fn AccountAlert(
+    failure: RwSignal<Option<Failure>>,
+    countdown: Countdown,
+    node_ref: NodeRef<Div>,
+    /// Sends the failed request again, for failures that may never have arrived.
+    #[prop(optional, into)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = move || {
+        failure.get().map(|f| match f {
+            Failure::Message(text) => view! { <p>{move || i18n.t(text)}</p> }.into_any(),
+            Failure::Retry(text) => view! {
+                <p>{move || i18n.t(text)}</p>
+                {on_retry.map(|retry| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
+                        {move || i18n.t(Text::TryAgain)}
+                    </button>
+                })}
+            }
+            .into_any(),
+            // The number changes every second; only the start and the end are announced.
+            Failure::RateLimited => view! {
+                <p aria-live="off">
+                    {move || match countdown.remaining.get() {
+                        0 => i18n.t(Text::CanTryAgainNow).into_owned(),
+                        left => too_many_attempts(i18n.lang(), left),
+                    }}
+                </p>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <div node_ref=node_ref class="form-alert" class:form-alert--visible=move || failure.get().is_some()
+            role="alert" tabindex="-1">
+            {body}
+        </div>
+    }
+}

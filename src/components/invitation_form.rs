@@ -1,0 +1,173 @@
+//! An open invitation: who invites whom to what, then name and password. Accepting
+//! creates the account, signs in and goes on to the destination.
+
+use super::account_form::{start_countdown_on_limit, AccountAlert, AccountTextField, Failure};
+use super::account_rules::{
+    invitation_problems, problem_for, server_problems, AccountField, Problems,
+};
+use super::invitation_states::InvitationState;
+use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
+use crate::api;
+use crate::context::use_shared;
+use crate::i18n::accounts::{invites_you, AccountText, Msg};
+use crate::i18n::{use_i18n, Text};
+use leptos::ev::SubmitEvent;
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use topocloud_contract::{AcceptInvitationRequest, AccountType, ErrorCode, InvitationDetails};
+
+#[component]
+pub fn InvitationForm(
+    details: InvitationDetails,
+    /// The token from the link; only ever sent in the POST body.
+    token: StoredValue<String>,
+    /// What the person types, owned by the page so it survives a detour (signing out).
+    name: RwSignal<String>,
+    password: RwSignal<String>,
+    #[prop(into)] destination: Signal<String>,
+    /// The link turned out expired, used, invalid, or for somebody else.
+    on_state: Callback<InvitationState>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shared = use_shared();
+    let navigate = use_navigate();
+    let policy = Signal::derive(move || shared.password_policy());
+    let problems = RwSignal::new(Problems::new());
+    let name_error = Signal::derive(move || problems.with(|p| problem_for(p, AccountField::Name)));
+    let password_error =
+        Signal::derive(
+            move || match problems.with(|p| problem_for(p, AccountField::Password)) {
+                Some(Msg::Site(text)) => Some(text),
+                Some(Msg::Accounts(_)) => Some(Text::FormHasErrors),
+                None => None,
+            },
+        );
+    let revealed = RwSignal::new(false);
+    let failure = RwSignal::new(None::<Failure>);
+    let countdown = Countdown::new();
+    let (name_ref, password_ref, alert_ref) = (
+        NodeRef::<Input>::new(),
+        NodeRef::<Input>::new(),
+        NodeRef::<Div>::new(),
+    );
+
+    let show_problems = move |found: Problems| {
+        let target = match found.first() {
+            Some((AccountField::Name, _)) => name_ref,
+            _ => password_ref,
+        };
+        problems.try_set(found);
+        focus_after_render(move || target.try_get_untracked().flatten().map(Into::into));
+    };
+    let for_other = details.clone();
+    let accept = Action::new_local(move |request: &AcceptInvitationRequest| {
+        let request = request.clone();
+        let navigate = navigate.clone();
+        let details = for_other.clone();
+        async move {
+            let error = match api::accept_invitation(&request).await {
+                Ok(_) => {
+                    let to = destination.try_get_untracked().unwrap_or_default();
+                    let replace = NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    };
+                    return navigate(&to, replace);
+                }
+                Err(error) => error,
+            };
+            start_countdown_on_limit(&error, countdown);
+            let from_server = server_problems(&error);
+            if error.code() == Some(ErrorCode::SignedInAsOther) {
+                let signed_in = match &error {
+                    api::ApiError::Problem { email, .. } => email.clone().unwrap_or_default(),
+                    _ => String::new(),
+                };
+                on_state.try_run(InvitationState::OtherAccount { details, signed_in });
+            } else if let Some(state) = InvitationState::from_error(&error) {
+                on_state.try_run(state);
+            } else if !from_server.is_empty() {
+                show_problems(from_server);
+            } else {
+                failure.try_set(Some(Failure::from_error(&error)));
+                focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
+            }
+        }
+    });
+    let pending = accept.pending();
+    let blocked = move || pending.get() || countdown.running();
+
+    let submit = move || {
+        // One click, one request; and no request at all while locked out.
+        if pending.get_untracked() || countdown.remaining.get_untracked() > 0 {
+            return;
+        }
+        revealed.set(false);
+        failure.set(None);
+        let (n, p) = (name.get_untracked(), password.get_untracked());
+        let found = invitation_problems(&n, &p, &policy.get_untracked());
+        if !found.is_empty() {
+            show_problems(found);
+            return;
+        }
+        problems.set(Vec::new());
+        accept.dispatch_local(AcceptInvitationRequest {
+            token: token.get_value(),
+            name: n.trim().to_owned(),
+            password: p,
+        });
+    };
+
+    let InvitationDetails {
+        organisation,
+        inviter,
+        email,
+        account_type,
+        project,
+        ..
+    } = details;
+    let sentence = {
+        let (inviter, organisation) = (inviter.clone(), organisation.clone());
+        move || invites_you(i18n.lang(), &inviter, &organisation)
+    };
+    let account_type = match account_type {
+        AccountType::Main => AccountText::AccountTypeMain,
+        AccountType::Employee => AccountText::AccountTypeEmployee,
+    };
+    let row = |term: Msg, value: String| {
+        view! { <dt>{move || i18n.t(term)}</dt><dd>{value}</dd> }
+    };
+
+    view! {
+        <p class="intro">{sentence}</p>
+        <h2>{move || i18n.t(AccountText::DetailsHeading)}</h2>
+        <dl class="invitation-details">
+            {row(AccountText::DetailOrganisation.into(), organisation)}
+            {(!inviter.trim().is_empty()).then(|| row(AccountText::DetailInviter.into(), inviter))}
+            {row(Text::EmailLabel.into(), email.clone())}
+            <dt>{move || i18n.t(AccountText::DetailAccountType)}</dt>
+            <dd>{move || i18n.t(account_type)}</dd>
+            {project.map(|project| row(AccountText::DetailProject.into(), project))}
+        </dl>
+        <p>{move || i18n.t(AccountText::InvitationFormIntro)}</p>
+        <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
+        <form class="form" novalidate on:submit=move |ev: SubmitEvent| { ev.prevent_default(); submit(); }>
+            // The invited address is fixed; this tells password managers which account
+            // the new password belongs to.
+            <input type="email" name="username" autocomplete="username" hidden=true readonly=true
+                tabindex="-1" value=email />
+            <AccountTextField id="name" label=AccountText::NameLabel autocomplete="name"
+                value=name error=name_error node_ref=name_ref />
+            // Reveal toggle rather than a repeat field; see the registration form for why.
+            <PasswordField id="password" label=Text::PasswordLabel autocomplete="new-password"
+                value=password error=password_error revealed node_ref=password_ref
+                described_by="password-rules" />
+            <PasswordChecklist id="password-rules" policy password />
+            <button type="submit" class="button button--primary" aria-disabled=move || blocked().then_some("true")>
+                {move || i18n.t(if pending.get() { AccountText::Accepting } else { AccountText::AcceptButton })}
+            </button>
+        </form>
+    }
+}

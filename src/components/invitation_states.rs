@@ -1,0 +1,164 @@
+//! Every way an invitation link can turn out besides "open": each in words, each with a
+//! next step, none a dead end.
+
+use super::account_form::{AccountAlert, Failure};
+use super::{focus_after_render, Countdown};
+use crate::api::{self, ApiError};
+use crate::context::use_shared;
+use crate::i18n::accounts::{ask_inviter, AccountText};
+use crate::i18n::{use_i18n, Text};
+use leptos::html::{Div, H1};
+use leptos::prelude::*;
+use topocloud_contract::{ErrorCode, InvitationDetails};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum InvitationState {
+    Checking,
+    Open(InvitationDetails),
+    /// Signed in as `signed_in`, while the invitation is for `details.email`.
+    OtherAccount {
+        details: InvitationDetails,
+        signed_in: String,
+    },
+    Expired {
+        inviter: Option<String>,
+        email: Option<String>,
+    },
+    Used {
+        email: Option<String>,
+    },
+    Invalid,
+    /// The lookup itself failed (network, server): the link may be fine.
+    Unreachable(Failure),
+}
+
+impl InvitationState {
+    /// The states an error puts the link in; `None` for errors that say nothing about it.
+    pub fn from_error(error: &ApiError) -> Option<Self> {
+        let ApiError::Problem {
+            code,
+            email,
+            inviter,
+            ..
+        } = error
+        else {
+            return None;
+        };
+        match code {
+            ErrorCode::InvitationExpired => Some(InvitationState::Expired {
+                inviter: inviter.clone(),
+                email: email.clone(),
+            }),
+            ErrorCode::InvitationUsed => Some(InvitationState::Used {
+                email: email.clone(),
+            }),
+            ErrorCode::InvitationInvalid => Some(InvitationState::Invalid),
+            _ => None,
+        }
+    }
+}
+
+/// Two spellings of one address are one person (the backend stores them lowercased).
+pub fn same_email(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+#[component]
+pub fn InvitationExpired(
+    inviter: Option<String>,
+    email: Option<String>,
+    heading: NodeRef<H1>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationExpiredTitle)}</h1>
+        <p>{move || ask_inviter(i18n.lang(), inviter.as_deref())}</p>
+        {email.map(|email| view! {
+            <p>{move || i18n.t(AccountText::InvitationWasFor)} " " <strong class="account-email">{email}</strong>"."</p>
+        })}
+        <p><a href="/help">{move || i18n.t(AccountText::HelpCentre)}</a></p>
+    }
+}
+
+#[component]
+pub fn InvitationUsed(heading: NodeRef<H1>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationUsedTitle)}</h1>
+        <p>{move || i18n.t(AccountText::InvitationUsedBody)}</p>
+        // The sign-in form opens with the invited address filled in (shared state).
+        <p><a class="button button--primary" href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
+        <p><a href="/users/forgot-password">{move || i18n.t(Text::ForgotPassword)}</a></p>
+    }
+}
+
+#[component]
+pub fn InvitationInvalid(heading: NodeRef<H1>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationInvalidTitle)}</h1>
+        <p>{move || i18n.t(AccountText::InvitationInvalidBody)}</p>
+        <p><a href="/help">{move || i18n.t(AccountText::HelpCentre)}</a></p>
+        <p><a href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
+    }
+}
+
+/// The lookup did not get through: say why and offer to try again.
+#[component]
+pub fn InvitationUnreachable(
+    failure: Failure,
+    heading: NodeRef<H1>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let failure = RwSignal::new(Some(failure));
+    view! {
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationTitle)}</h1>
+        <AccountAlert failure countdown=Countdown::new() node_ref=NodeRef::new() on_retry />
+    }
+}
+
+/// Signed in as somebody else: show both addresses, offer to sign out and carry on.
+#[component]
+pub fn InvitationOtherAccount(
+    details: InvitationDetails,
+    signed_in: String,
+    heading: NodeRef<H1>,
+    /// Signed out: go on to the form.
+    on_signed_out: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let after_login = use_shared().runtime().after_login;
+    let failure = RwSignal::new(None::<Failure>);
+    let alert_ref = NodeRef::<Div>::new();
+    let sign_out = Action::new_local(move |_: &()| async move {
+        match api::sign_out().await {
+            Ok(()) => {
+                on_signed_out.try_run(());
+            }
+            Err(error) => {
+                failure.try_set(Some(Failure::from_error(&error)));
+                focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
+            }
+        }
+    });
+    let pending = sign_out.pending();
+    let run = move || {
+        if !pending.get_untracked() {
+            failure.set(None);
+            sign_out.dispatch_local(());
+        }
+    };
+    view! {
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::OtherAccountTitle)}</h1>
+        <p>{move || i18n.t(AccountText::OtherAccountSignedIn)} " " <strong class="account-email">{signed_in}</strong>"."</p>
+        <p>{move || i18n.t(AccountText::OtherAccountInvited)} " " <strong class="account-email">{details.email}</strong>"."</p>
+        <p>{move || i18n.t(AccountText::OtherAccountBody)}</p>
+        <AccountAlert failure countdown=Countdown::new() node_ref=alert_ref on_retry=Callback::new(move |_| run()) />
+        <button type="button" class="button button--primary" aria-disabled=move || pending.get().then_some("true")
+            on:click=move |_| run()>
+            {move || i18n.t(if pending.get() { AccountText::SigningOutToContinue } else { AccountText::SignOutAndContinue })}
+        </button>
+        <p><a href=after_login>{move || i18n.t(AccountText::KeepOtherAccount)}</a></p>
+    }
+}

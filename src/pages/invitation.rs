@@ -1,0 +1,135 @@
+//! `/users/invitation#token=…`: an organisation made the account; the person chooses
+//! their name and password here.
+//!
+//! On open the token is looked up, never consumed (mail scanners open links too), so
+//! just opening the link leaves it usable. The token comes from the fragment (which
+//! never reaches a server or a Referer), is cleared from the address bar at once, and
+//! is sent only in POST bodies.
+
+use crate::api;
+use crate::components::invitation_states::same_email;
+use crate::components::{
+    focus_after_render, use_document_title, Failure, InvitationExpired, InvitationForm,
+    InvitationInvalid, InvitationOtherAccount, InvitationState, InvitationUnreachable,
+    InvitationUsed, PageShell,
+};
+use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::i18n::accounts::AccountText;
+use crate::i18n::use_i18n;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use topocloud_contract::{safe_return_to, TokenRequest};
+
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let shared = use_shared();
+    use_document_title(AccountText::InvitationTitle);
+    let query = use_query_map();
+    let destination = Signal::derive(move || {
+        safe_return_to(query.read().get("return_to").as_deref())
+            .unwrap_or_else(|| shared.runtime().after_login)
+    });
+
+    let token = fragment_value("token").filter(|t| !t.trim().is_empty());
+    if fragment_value("token").is_some() {
+        clear_fragment();
+    }
+    let state = RwSignal::new(if token.is_some() {
+        InvitationState::Checking
+    } else {
+        InvitationState::Invalid
+    });
+    let token = StoredValue::new(token.unwrap_or_default());
+    let (name, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let heading = NodeRef::<H1>::new();
+
+    // Every change of state goes through here; after something the person did, focus
+    // moves to the new heading so the change is heard.
+    let enter = move |next: InvitationState, announce: bool| {
+        match &next {
+            // The sign-in form will open with the invited address filled in.
+            InvitationState::Used { email: Some(email) } => {
+                shared.typed_email.try_set(email.clone());
+            }
+            InvitationState::Open(details)
+                if name.try_get_untracked().unwrap_or_default().is_empty() =>
+            {
+                name.try_set(details.name.clone());
+            }
+            _ => {}
+        }
+        state.try_set(next);
+        if announce {
+            focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
+        }
+    };
+
+    let look_up = Action::new_local(move |announce: &bool| {
+        let announce = *announce;
+        let request = TokenRequest {
+            token: token.get_value(),
+        };
+        async move {
+            let next = match api::lookup_invitation(&request).await {
+                // Somebody else's session would make accepting fail: say so up front.
+                Ok(details) => match api::current_session().await {
+                    Ok(session) if !same_email(&session.email, &details.email) => {
+                        InvitationState::OtherAccount {
+                            details,
+                            signed_in: session.email,
+                        }
+                    }
+                    _ => InvitationState::Open(details),
+                },
+                Err(error) => InvitationState::from_error(&error)
+                    .unwrap_or_else(|| InvitationState::Unreachable(Failure::from_error(&error))),
+            };
+            enter(next, announce);
+        }
+    });
+    if state.get_untracked() == InvitationState::Checking {
+        look_up.dispatch_local(false);
+    }
+    let on_state = Callback::new(move |next| enter(next, true));
+    let retry = Callback::new(move |_| {
+        state.set(InvitationState::Checking);
+        look_up.dispatch_local(true);
+    });
+
+    let body = move || {
+        match state.get() {
+        InvitationState::Checking => view! {
+            <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationTitle)}</h1>
+            <p class="page-loading" role="status">{move || i18n.t(AccountText::CheckingInvitation)}</p>
+        }
+        .into_any(),
+        InvitationState::Open(details) => view! {
+            <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationTitle)}</h1>
+            <InvitationForm details token name password destination on_state />
+        }
+        .into_any(),
+        InvitationState::OtherAccount { details, signed_in } => {
+            let open = details.clone();
+            let on_signed_out = Callback::new(move |_| enter(InvitationState::Open(open.clone()), true));
+            view! { <InvitationOtherAccount details signed_in heading on_signed_out /> }.into_any()
+        }
+        InvitationState::Expired { inviter, email } => {
+            view! { <InvitationExpired inviter email heading /> }.into_any()
+        }
+        InvitationState::Used { .. } => view! { <InvitationUsed heading /> }.into_any(),
+        InvitationState::Invalid => view! { <InvitationInvalid heading /> }.into_any(),
+        InvitationState::Unreachable(failure) => {
+            view! { <InvitationUnreachable failure heading on_retry=retry /> }.into_any()
+        }
+    }
+    };
+
+    view! {
+        <PageShell>
+            <section class="card" aria-labelledby="invitation-title">{body}</section>
+            <p class="below-card"><a href="/help">{move || i18n.t(AccountText::HelpCentre)}</a></p>
+        </PageShell>
+    }
+}

@@ -1,0 +1,104 @@
+//! `/users/register`: people create their own account, then confirm their address.
+//!
+//! Three states: the form; "check your mailbox" (word for word the same whether or not
+//! the address already had an account, since only the email itself may tell); and
+//! "closed" when the deployment hands out accounts by invitation only.
+
+use crate::components::{
+    focus_after_render, use_document_title, PageShell, RegisterForm, RegisterValues, ResendLink,
+};
+use crate::context::use_shared;
+use crate::i18n::accounts::AccountText;
+use crate::i18n::{use_i18n, Text};
+use leptos::html::H1;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Form,
+    Sent,
+    Closed,
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let shared = use_shared();
+    use_document_title(AccountText::RegisterTitle);
+    let values = RegisterValues::new(shared.typed_email);
+    let stage = RwSignal::new(Stage::Form);
+    let heading = NodeRef::<H1>::new();
+
+    // Each new stage is announced by moving focus to its heading.
+    let go = move |next: Stage| {
+        stage.try_set(next);
+        focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
+    };
+    let on_sent = Callback::new(move |_| go(Stage::Sent));
+    let on_closed = Callback::new(move |_| go(Stage::Closed));
+
+    let body = move || {
+        // Until `/api/config` answers it is unknown whether the form may be shown; if it
+        // cannot be fetched, show the form and let the backend decide.
+        let closed = match shared.site_config.get() {
+            None => {
+                return view! { <p class="page-loading" role="status">{move || i18n.t(Text::Loading)}</p> }
+                    .into_any()
+            }
+            Some(Ok(config)) => !config.registration_open,
+            Some(Err(_)) => false,
+        };
+        match stage.get() {
+            Stage::Closed => closed_view(heading).into_any(),
+            _ if closed => closed_view(heading).into_any(),
+            Stage::Form => view! {
+                <section class="card" aria-labelledby="register-title">
+                    <h1 id="register-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::RegisterTitle)}</h1>
+                    <p class="intro">{move || i18n.t(AccountText::RegisterIntro)}</p>
+                    <RegisterForm values on_sent on_closed />
+                </section>
+                <nav class="below-card" aria-label=move || i18n.t(AccountText::HaveAccount)>
+                    <p>{move || i18n.t(AccountText::HaveAccount)} " " <a href="/users/login">{move || i18n.t(Text::SignInButton)}</a></p>
+                </nav>
+            }
+            .into_any(),
+            Stage::Sent => view! {
+                <section class="card" aria-labelledby="mailbox-title">
+                    <h1 id="mailbox-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::MailboxTitle)}</h1>
+                    <p>
+                        {move || i18n.t(AccountText::MailboxSentTo)} " "
+                        <strong class="account-email">{move || values.email.get().trim().to_owned()}</strong>"."
+                    </p>
+                    <p>{move || i18n.t(AccountText::MailboxBody)}</p>
+                    <p>{move || i18n.t(AccountText::MailboxNoMail)}</p>
+                    <ResendLink email=values.email just_sent=true button=AccountText::ResendButton />
+                    <p>
+                        <button type="button" class="button button--secondary" on:click=move |_| go(Stage::Form)>
+                            {move || i18n.t(AccountText::WrongAddress)}
+                        </button>
+                    </p>
+                </section>
+                <p class="below-card"><a href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
+            }
+            .into_any(),
+        }
+    };
+
+    view! { <PageShell>{body}</PageShell> }
+}
+
+/// Registration is off: say so, and say how accounts are made instead.
+fn closed_view(heading: NodeRef<H1>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="closed-title">
+            <h1 id="closed-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::ClosedTitle)}</h1>
+            <p>{move || i18n.t(AccountText::ClosedBody)}</p>
+            <p>{move || i18n.t(AccountText::ClosedInvited)}</p>
+            <p><a href="/help">{move || i18n.t(AccountText::ClosedHelp)}</a></p>
+        </section>
+        <p class="below-card">
+            {move || i18n.t(AccountText::HaveAccount)} " " <a href="/users/login">{move || i18n.t(Text::SignInButton)}</a>
+        </p>
+    }
+}

@@ -1,0 +1,134 @@
+//! `/users/verify-email#token=…`: confirms an address on a click, never on page load
+//! (mail scanners and link previews open links too, and must not use them up).
+//!
+//! The token is read from the fragment (which never reaches a server or a Referer),
+//! cleared from the address bar at once, and sent only in the POST body.
+
+use crate::api;
+use crate::components::{
+    focus_after_render, use_document_title, AccountAlert, Countdown, Failure, PageShell, ResendLink,
+};
+use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::i18n::accounts::AccountText;
+use crate::i18n::{use_i18n, Text};
+use leptos::html::{Div, H1};
+use leptos::prelude::*;
+use topocloud_contract::{ErrorCode, TokenRequest};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// A token is at hand; waiting for the click.
+    Ready,
+    Confirmed(String),
+    Expired,
+    Used,
+    /// Never issued, mistyped, cut short, or no token at all.
+    Invalid,
+}
+
+#[component]
+pub fn VerifyEmailPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let shared = use_shared();
+    use_document_title(AccountText::VerifyTitle);
+
+    let token = fragment_value("token").filter(|t| !t.trim().is_empty());
+    if fragment_value("token").is_some() {
+        clear_fragment();
+    }
+    let outcome = RwSignal::new(if token.is_some() {
+        Outcome::Ready
+    } else {
+        Outcome::Invalid
+    });
+    let token = StoredValue::new(token.unwrap_or_default());
+    let failure = RwSignal::new(None::<Failure>);
+    let countdown = Countdown::new();
+    let (heading, alert_ref) = (NodeRef::<H1>::new(), NodeRef::<Div>::new());
+
+    let verify = Action::new_local(move |_: &()| {
+        let request = TokenRequest {
+            token: token.get_value(),
+        };
+        async move {
+            let next = match api::verify_email(&request).await {
+                Ok(account) => {
+                    // The sign-in form opens with this address filled in.
+                    shared.typed_email.try_set(account.email.clone());
+                    Outcome::Confirmed(account.email)
+                }
+                Err(error) => match error.code() {
+                    Some(ErrorCode::TokenExpired) => Outcome::Expired,
+                    Some(ErrorCode::TokenUsed) => Outcome::Used,
+                    Some(ErrorCode::TokenInvalid) => Outcome::Invalid,
+                    _ => {
+                        failure.try_set(Some(Failure::from_error(&error)));
+                        focus_after_render(move || {
+                            alert_ref.try_get_untracked().flatten().map(Into::into)
+                        });
+                        return;
+                    }
+                },
+            };
+            outcome.try_set(next);
+            focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
+        }
+    });
+    let pending = verify.pending();
+    let confirm = move || {
+        // One click, one request.
+        if !pending.get_untracked() {
+            failure.set(None);
+            verify.dispatch_local(());
+        }
+    };
+
+    let title = move |text: AccountText| {
+        view! { <h1 id="verify-title" node_ref=heading tabindex="-1">{move || i18n.t(text)}</h1> }
+    };
+    let body = move || {
+        match outcome.get() {
+        Outcome::Ready => view! {
+            {title(AccountText::VerifyTitle)}
+            <p class="intro">{move || i18n.t(AccountText::VerifyIntro)}</p>
+            <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| confirm()) />
+            <button type="button" class="button button--primary"
+                aria-disabled=move || pending.get().then_some("true") on:click=move |_| confirm()>
+                {move || i18n.t(if pending.get() { AccountText::Verifying } else { AccountText::VerifyButton })}
+            </button>
+        }
+        .into_any(),
+        Outcome::Confirmed(email) => view! {
+            {title(AccountText::VerifiedTitle)}
+            <p>{move || i18n.t(AccountText::VerifiedBody)} " " <strong class="account-email">{email}</strong>"."</p>
+            <a class="button button--primary" href="/users/login">{move || i18n.t(Text::GoToLogin)}</a>
+        }
+        .into_any(),
+        broken => {
+            let (heading_text, explanation) = match broken {
+                Outcome::Expired => (AccountText::LinkExpiredTitle, AccountText::LinkExpiredBody),
+                Outcome::Used => (AccountText::LinkUsedTitle, AccountText::LinkUsedBody),
+                _ => (AccountText::LinkInvalidTitle, AccountText::LinkInvalidBody),
+            };
+            view! {
+                {title(heading_text)}
+                <p>{move || i18n.t(explanation)}</p>
+                {(broken == Outcome::Used).then(|| view! {
+                    <p><a class="button button--primary" href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
+                })}
+                <h2>{move || i18n.t(AccountText::NewLinkHeading)}</h2>
+                <p>{move || i18n.t(AccountText::NewLinkIntro)}</p>
+                <ResendLink email=shared.typed_email ask_email=true button=AccountText::NewLinkButton />
+            }
+            .into_any()
+        }
+    }
+    };
+
+    view! {
+        <PageShell>
+            <section class="card" aria-labelledby="verify-title">{body}</section>
+            <p class="below-card"><a href="/help">{move || i18n.t(AccountText::HelpCentre)}</a></p>
+        </PageShell>
+    }
+}
