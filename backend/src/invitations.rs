@@ -74,13 +74,7 @@ pub async fn accept(
         .new_password(&state, &request.password);
     problems.into_result()?;
 
-    let password = request.password.clone();
-    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password))
-        .await?
-        .map_err(|e| {
-            eprintln!("password hashing failed: {e}");
-            ApiProblem::internal()
-        })?;
+    let hash = passwords::hash_off_runtime(&request.password).await?;
     // Consumed only now: a rejected password leaves the link usable for the next try.
     checked(
         &state,

@@ -9,7 +9,7 @@ use crate::mail::{self, Mail};
 use crate::policy::FieldProblems;
 use crate::problem::ApiProblem;
 use crate::rate_limit;
-use crate::registration::{bucket_limits, email_buckets, token_problem};
+use crate::registration::token_problem;
 use crate::session::end_all_sessions;
 use crate::tokens::{self, Purpose};
 use crate::{passwords, AppState};
@@ -32,11 +32,7 @@ pub async fn request(
     problems.email(&request.email);
     problems.into_result()?;
     let email = normalise_email(&request.email);
-    let buckets = email_buckets(&email, &client);
-    rate_limit::enforce(&state, &bucket_limits(&buckets))?;
-    for (bucket, _) in bucket_limits(&buckets) {
-        rate_limit::record(&state, bucket)?;
-    }
+    rate_limit::charge_email(&state, &email, &client.0)?;
     if let Some(account) = accounts::find_by_email(&state.db, &email)? {
         // Earlier links stay valid until one of them is used: people click the first
         // email that arrives, not necessarily the newest.
@@ -101,13 +97,7 @@ pub async fn complete(
     let mut problems = FieldProblems::new();
     problems.new_password(&state, &request.password);
     problems.into_result()?;
-    let password = request.password.clone();
-    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password))
-        .await?
-        .map_err(|e| {
-            eprintln!("password hashing failed: {e}");
-            ApiProblem::internal()
-        })?;
+    let hash = passwords::hash_off_runtime(&request.password).await?;
     let token =
         tokens::consume(&state, Purpose::PasswordReset, &request.token)?.map_err(token_problem)?;
 

@@ -12,6 +12,18 @@ pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
         .to_string())
 }
 
+/// Hashes on a blocking thread (argon2id takes tens of milliseconds of CPU), mapping any
+/// failure to a generic `500` after logging it.
+pub async fn hash_off_runtime(password: &str) -> Result<String, crate::problem::ApiProblem> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || hash(&password))
+        .await?
+        .map_err(|e| {
+            eprintln!("password hashing failed: {e}");
+            crate::problem::ApiProblem::internal()
+        })
+}
+
 /// A stored hash that fails to parse counts as a mismatch, never as a crash.
 pub fn verify(password: &str, stored_hash: &str) -> bool {
     match PasswordHash::new(stored_hash) {

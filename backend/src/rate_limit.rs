@@ -83,3 +83,19 @@ pub fn enforce(state: &AppState, checks: &[(&str, Limit)]) -> Result<(), ApiProb
         None => Ok(()),
     }
 }
+
+/// A request that may send an email to `email`: refused with `429` when that address or
+/// this client has had enough, counted otherwise. Known and unknown addresses alike.
+pub fn charge_email(state: &AppState, email: &str, client: &str) -> Result<(), ApiProblem> {
+    let per_address = format!("mail:{email}");
+    let per_client = format!("mail-client:{client}");
+    let buckets = [
+        (per_address.as_str(), EMAILS_PER_ADDRESS),
+        (per_client.as_str(), EMAIL_REQUESTS_PER_CLIENT),
+    ];
+    enforce(state, &buckets)?;
+    for (bucket, _) in buckets {
+        record(state, bucket)?;
+    }
+    Ok(())
+}

@@ -9,7 +9,7 @@ use crate::extract::{ApiJson, Client};
 use crate::mail::{self, Mail};
 use crate::policy::FieldProblems;
 use crate::problem::ApiProblem;
-use crate::rate_limit::{self, EMAILS_PER_ADDRESS, EMAIL_REQUESTS_PER_CLIENT};
+use crate::rate_limit;
 use crate::tokens::{self, Purpose, TokenError};
 use crate::{passwords, AppState};
 use axum::extract::State;
@@ -43,20 +43,10 @@ pub async fn register(
     problems.into_result()?;
 
     let email = normalise_email(&request.email);
-    let buckets = email_buckets(&email, &client);
-    rate_limit::enforce(&state, &bucket_limits(&buckets))?;
-    for (bucket, _) in bucket_limits(&buckets) {
-        rate_limit::record(&state, bucket)?;
-    }
+    rate_limit::charge_email(&state, &email, &client.0)?;
 
     // Hash in every case, so a known address answers no faster than a new one.
-    let password = request.password.clone();
-    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password))
-        .await?
-        .map_err(|e| {
-            eprintln!("password hashing failed: {e}");
-            ApiProblem::internal()
-        })?;
+    let hash = passwords::hash_off_runtime(&request.password).await?;
 
     match accounts::find_by_email(&state.db, &email)? {
         Some(existing) => tell_existing_account(&state, &existing)?,
@@ -79,11 +69,7 @@ pub async fn resend(
     problems.email(&request.email);
     problems.into_result()?;
     let email = normalise_email(&request.email);
-    let buckets = email_buckets(&email, &client);
-    rate_limit::enforce(&state, &bucket_limits(&buckets))?;
-    for (bucket, _) in bucket_limits(&buckets) {
-        rate_limit::record(&state, bucket)?;
-    }
+    rate_limit::charge_email(&state, &email, &client.0)?;
     if let Some(account) = accounts::find_by_email(&state.db, &email)? {
         if !account.email_verified && account.password_hash.is_some() {
             tokens::revoke_all(&state, Purpose::VerifyEmail, account.id)?;
@@ -139,17 +125,6 @@ pub fn token_problem(error: TokenError) -> ApiProblem {
             "This link is not valid",
         ),
     }
-}
-
-pub fn email_buckets(email: &str, client: &Client) -> [String; 2] {
-    [format!("mail:{email}"), format!("mail-client:{}", client.0)]
-}
-
-pub fn bucket_limits(buckets: &[String; 2]) -> [(&str, rate_limit::Limit); 2] {
-    [
-        (buckets[0].as_str(), EMAILS_PER_ADDRESS),
-        (buckets[1].as_str(), EMAIL_REQUESTS_PER_CLIENT),
-    ]
 }
 
 fn create_unverified(
