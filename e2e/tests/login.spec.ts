@@ -147,7 +147,7 @@ test('the root address opens the login page, with help and quick-start links', a
   await expect(page).toHaveURL(/\/users\/login$/);
   const login = new LoginPage(page);
   await expect(login.submit).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Kan je niet inloggen?' })).toHaveAttribute('href', '/help#kan-niet-inloggen');
+  await expect(page.getByRole('link', { name: 'Kan je niet inloggen?' })).toHaveAttribute('href', '/help/kan-niet-inloggen');
   await expect(page.getByRole('link', { name: /Lees de snelstartgids/ })).toHaveAttribute(
     'href',
     'https://docs.topocloud.nl/books/snel-starten-154',
