@@ -178,6 +178,8 @@ fn score(doc: &Doc, terms: &[String], phrase: &str) -> (usize, u32) {
 /// The articles that answer `query`, best first. An empty query lists them all, in
 /// their own order.
 pub fn search(query: &str) -> Vec<Article> {
+    // A pasted page of text would make every keystroke slow; no question is this long.
+    let query: String = query.chars().take(200).collect();
     // Split at hyphens: the index holds both "e-mail" forms, the query uses the parts.
     let normalised = normalise(&query.replace('-', " "));
     let all: Vec<String> = normalised.split_whitespace().map(str::to_owned).collect();

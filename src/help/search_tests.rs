@@ -125,6 +125,8 @@ fn the_search_narrows_and_can_find_nothing() {
     assert!(search("pogingen").len() < Article::ALL.len());
     assert!(search("xylofoon").is_empty());
     assert!(search("qqqq zzzz").is_empty());
+    // A pasted wall of text answers (quickly) rather than hanging the page.
+    assert!(search(&"wachtwoord vergeten ".repeat(5_000)).len() <= Article::ALL.len());
 }
 
 #[test]
