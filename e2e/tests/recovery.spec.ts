@@ -34,6 +34,7 @@ test('a forgotten password is reset end to end; the old one stops working and th
   await page.getByRole('button', { name: 'Aanvragen' }).click();
   await expect(page.getByRole('status')).toContainText('is er een e-mail onderweg');
   await expect(page.getByRole('button', { name: /E-mail opnieuw versturen \(\d+ s\)/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('link', { name: 'Lukt het niet? Bekijk de hulp bij inloggen' })).toHaveAttribute('href', '/help/kan-niet-inloggen');
   await expectNoAxeViolations(page, 'forgot password, sent');
 
   const link = await linkFromMail(page, account.email, '/users/reset-password');
@@ -102,6 +103,8 @@ test('of two links the second works, and then the first is dead', async ({ page 
   await page.goto(first);
   await expect(page.getByRole('heading', { name: 'Deze link is al gebruikt' })).toBeVisible();
   await expectNoAxeViolations(page, 'used link');
+  await page.getByRole('link', { name: 'Lukt het niet? Bekijk de hulp bij inloggen' }).click();
+  await expect(page).toHaveURL(/\/help\/link-verlopen$/);
 });
 
 test('a tampered or cut-short link explains itself and offers a new one', async ({ page }) => {

@@ -6,6 +6,7 @@
 use crate::api::{self, ApiError};
 use crate::components::{focus_after_render, use_document_title, Countdown, PageShell, TextField};
 use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::help::{article_href, Article};
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::{too_many_attempts, use_i18n, Lang, Text};
 use crate::validation::{Field, LoginForm as EmailRules};
@@ -153,7 +154,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             </section>
             <nav class="below-card" aria-label=move || i18n.t(R::BackToLogin)>
                 <p><a href="/users/login">{move || i18n.t(R::BackToLogin)}</a></p>
-                <p><a href="/help">{move || i18n.t(R::CantSignInHelp)}</a></p>
+                <p><a href=article_href(Article::CantLogIn)>{move || i18n.t(R::CantSignInHelp)}</a></p>
             </nav>
         </PageShell>
     }

@@ -9,6 +9,7 @@ use crate::components::{
     focus_after_render, use_document_title, PageShell, PasswordChecklist, PasswordField,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::help::{article_href, Article};
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::{use_i18n, Text};
 use crate::pages::forgot_password::locale_of;
@@ -251,6 +252,6 @@ fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
             {move || failure.get().map(|e| view! { <p class="form-alert form-alert--visible">{move || i18n.t(e.message())}</p> })}
         </div>
         {next_step}
-        <p class="below-card"><a href="/help">{move || i18n.t(R::CantSignInHelp)}</a></p>
+        <p class="below-card"><a href=article_href(Article::LinkExpired)>{move || i18n.t(R::CantSignInHelp)}</a></p>
     }
 }
