@@ -264,7 +264,7 @@ async fn closed_registration_says_so_and_points_to_invitations_and_help() {
     })
     .await;
     assert!(page.text().contains("uit te nodigen"));
-    assert!(page.find("a[href='/help']").is_some());
+    assert!(page.find("a[href='/help/wat-heb-ik-nodig']").is_some());
     assert!(page.find("input#password").is_none());
     assert_eq!(fetch.calls_to("POST", "/api/registrations"), 0);
 }

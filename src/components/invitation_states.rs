@@ -76,7 +76,7 @@ pub fn InvitationExpired(
         {email.map(|email| view! {
             <p>{move || i18n.t(AccountText::InvitationWasFor)} " " <strong class="account-email">{email}</strong>"."</p>
         })}
-        <p><a href="/help">{move || i18n.t(AccountText::HelpCentre)}</a></p>
+        <p><a href="/help/link-verlopen">{move || i18n.t(AccountText::HelpLinks)}</a></p>
     }
 }
 
@@ -98,7 +98,7 @@ pub fn InvitationInvalid(heading: NodeRef<H1>) -> impl IntoView {
     view! {
         <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationInvalidTitle)}</h1>
         <p>{move || i18n.t(AccountText::InvitationInvalidBody)}</p>
-        <p><a href="/help">{move || i18n.t(AccountText::HelpCentre)}</a></p>
+        <p><a href="/help/link-verlopen">{move || i18n.t(AccountText::HelpLinks)}</a></p>
         <p><a href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
     }
 }
@@ -160,5 +160,6 @@ pub fn InvitationOtherAccount(
             {move || i18n.t(if pending.get() { AccountText::SigningOutToContinue } else { AccountText::SignOutAndContinue })}
         </button>
         <p><a href=after_login>{move || i18n.t(AccountText::KeepOtherAccount)}</a></p>
+        <p><a href="/help/uitnodiging-ander-account">{move || i18n.t(AccountText::HelpOtherAccount)}</a></p>
     }
 }

@@ -22,6 +22,8 @@ catalogue! {
         TermsLink,
         TermsNotAccepted,
         HelpCentre,
+        HelpLinks,
+        HelpOtherAccount,
         // Registration
         RegisterTitle,
         RegisterIntro,

@@ -95,7 +95,7 @@ fn closed_view(heading: NodeRef<H1>) -> impl IntoView {
             <h1 id="closed-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::ClosedTitle)}</h1>
             <p>{move || i18n.t(AccountText::ClosedBody)}</p>
             <p>{move || i18n.t(AccountText::ClosedInvited)}</p>
-            <p><a href="/help">{move || i18n.t(AccountText::ClosedHelp)}</a></p>
+            <p><a href="/help/wat-heb-ik-nodig">{move || i18n.t(AccountText::ClosedHelp)}</a></p>
         </section>
         <p class="below-card">
             {move || i18n.t(AccountText::HaveAccount)} " " <a href="/users/login">{move || i18n.t(Text::SignInButton)}</a>

@@ -6,7 +6,8 @@
 
 use crate::api;
 use crate::components::{
-    focus_after_render, use_document_title, AccountAlert, Countdown, Failure, PageShell, ResendLink,
+    focus_after_render, start_countdown_on_limit, use_document_title, AccountAlert, Countdown,
+    Failure, PageShell, ResendLink,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::accounts::AccountText;
@@ -62,6 +63,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
                     Some(ErrorCode::TokenUsed) => Outcome::Used,
                     Some(ErrorCode::TokenInvalid) => Outcome::Invalid,
                     _ => {
+                        start_countdown_on_limit(&error, countdown);
                         failure.try_set(Some(Failure::from_error(&error)));
                         focus_after_render(move || {
                             alert_ref.try_get_untracked().flatten().map(Into::into)
@@ -119,6 +121,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
                 <h2>{move || i18n.t(AccountText::NewLinkHeading)}</h2>
                 <p>{move || i18n.t(AccountText::NewLinkIntro)}</p>
                 <ResendLink email=shared.typed_email ask_email=true button=AccountText::NewLinkButton />
+                <p><a href="/help/link-verlopen">{move || i18n.t(AccountText::HelpLinks)}</a></p>
             }
             .into_any()
         }

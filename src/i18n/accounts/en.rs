@@ -14,6 +14,8 @@ pub fn text(text: AccountText) -> &'static str {
         TermsLink => "terms and conditions",
         TermsNotAccepted => "Agree to the terms and conditions to create an account.",
         HelpCentre => "Go to the help centre",
+        HelpLinks => "Read what to do with an expired or used link",
+        HelpOtherAccount => "Read more about invitations on a shared computer",
         RegisterTitle => "Create a TopoCloud account",
         RegisterIntro => "Create an account for yourself and your organisation. You will then confirm your email address.",
         RegisterButton => "Create account",

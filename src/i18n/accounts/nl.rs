@@ -14,6 +14,8 @@ pub fn text(text: AccountText) -> &'static str {
         TermsLink => "algemene voorwaarden",
         TermsNotAccepted => "Ga akkoord met de algemene voorwaarden om een account aan te maken.",
         HelpCentre => "Naar het helpcentrum",
+        HelpLinks => "Lees wat je doet met een verlopen of gebruikte link",
+        HelpOtherAccount => "Lees meer over uitnodigingen op een gedeelde computer",
         RegisterTitle => "Een TopoCloud-account aanmaken",
         RegisterIntro => "Maak een account aan voor jezelf en je organisatie. Daarna bevestig je je e-mailadres.",
         RegisterButton => "Account aanmaken",
