@@ -184,7 +184,10 @@ async fn reset_links_expire_after_an_hour_and_tampered_links_are_invalid() {
         (status, problem["code"].clone()),
         (StatusCode::BAD_REQUEST, json!("token_invalid"))
     );
-    assert!(problem.get("email").is_none(), "a never-issued link names nobody");
+    assert!(
+        problem.get("email").is_none(),
+        "a never-issued link names nobody"
+    );
 
     b.state.clock.advance(3600);
     let (status, _, problem) = post(
@@ -198,7 +201,10 @@ async fn reset_links_expire_after_an_hour_and_tampered_links_are_invalid() {
         (status, problem["code"].clone()),
         (StatusCode::GONE, json!("token_expired"))
     );
-    assert_eq!(problem["email"], DEMO_EMAIL, "the holder may ask for a new link in one click");
+    assert_eq!(
+        problem["email"], DEMO_EMAIL,
+        "the holder may ask for a new link in one click"
+    );
 }
 
 #[tokio::test]
