@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
-// The release build (dist/) is served by the reference backend itself, on one origin,
-// with a fresh SQLite file per run.
+// The release build (dist/) is served by nginx in front of the reference backend, on one
+// origin, with a fresh SQLite file per run.
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Parallel work on one machine can build into its own folder and run on its own port.
 const dist = process.env.E2E_DIST ?? '../dist';
 export const baseURL = `http://127.0.0.1:${port}`;
+const backendPort = port + 1;
 
 export default defineConfig({
   testDir: './tests',
@@ -42,15 +43,27 @@ export default defineConfig({
     // they run after everything else, one at a time.
     { name: 'clock', testMatch: /\.clock\.spec\.ts$/, dependencies: ['main'], workers: 1 },
   ],
-  webServer: {
-    command:
-      `rm -rf ../.run/e2e-${port} && mkdir -p ../.run/e2e-${port} && exec ../target/debug/topocloud-backend ` +
-      `--dev --database ../.run/e2e-${port}/auth.sqlite --site-dir ${dist} --listen 127.0.0.1:${port} ` +
-      `--public-url ${baseURL}`,
-    url: `${baseURL}/users/login`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // Production shape: nginx (deploy/nginx.conf, strict headers, precompressed files) serves
+  // the release build and proxies /api and /dev to the reference backend behind it.
+  webServer: [
+    {
+      command:
+        `rm -rf ../.run/e2e-${port} && mkdir -p ../.run/e2e-${port} && exec ../target/debug/topocloud-backend ` +
+        `--dev --database ../.run/e2e-${port}/auth.sqlite --listen 127.0.0.1:${backendPort} ` +
+        `--public-url ${baseURL}`,
+      url: `http://127.0.0.1:${backendPort}/api/config`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `bash ../scripts/nginx.sh 127.0.0.1:${port} ${dist} 127.0.0.1:${backendPort} ../.run/nginx-${port}`,
+      url: `${baseURL}/users/login`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -47,7 +47,12 @@ wasm_bindgen_version() {
 
 apt_packages brotli:brotli curl:curl
 if [ "$mode" = "test" ]; then
-  apt_packages chromium:chromium chromedriver:chromium-driver
+  apt_packages chromium:chromium chromedriver:chromium-driver nginx:nginx-light envsubst:gettext-base
+  # The e2e suite runs behind deploy/nginx.conf, which serves the precompressed .br files.
+  if [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    say "apt-get install libnginx-mod-http-brotli-static"
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq libnginx-mod-http-brotli-static >/dev/null
+  fi
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -3,7 +3,7 @@ import {
 } from './support/fixtures';
 
 test.describe('injected failures', () => {
-  test.use({ expectedConsole: [/Failed to load resource/] });
+  test.use({ expectedConsole: /Failed to load resource/ });
 
   test('a network failure keeps the form and the retry goes through', async ({ page }) => {
     const login = new LoginPage(page);

@@ -5,8 +5,11 @@ export const DEMO_EMAIL = 'demo@topocloud.test';
 export const DEMO_PASSWORD = 'TopoCloud-demo-2026';
 
 type Fixtures = {
-  /** Console lines a test provokes on purpose (an injected 500, a dropped request). */
-  expectedConsole: RegExp[];
+  /**
+   * Console lines a test provokes on purpose (an injected 500, a dropped request), as one
+   * RegExp: `test.use` would read an array as a [value, options] pair.
+   */
+  expectedConsole: RegExp | null;
   consoleProblems: string[];
 };
 
@@ -16,17 +19,23 @@ type Fixtures = {
  * whatever the test itself declared in `expectedConsole`.
  */
 export const test = base.extend<Fixtures>({
-  expectedConsole: [[], { option: true }],
+  expectedConsole: [null, { option: true }],
   consoleProblems: [
     async ({ page, expectedConsole }, use) => {
       const problems: string[] = [];
+      // Every Content-Security-Policy violation is reported as a console line by the page.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`securitypolicyviolation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
       page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
         const text = message.text();
         const expected4xx = /Failed to load resource: the server responded with a status of 4\d\d/;
         if (text.includes('panicked at')) problems.push(`panic: ${text}`);
         else if (message.type() !== 'error') return;
-        else if (expected4xx.test(text) || expectedConsole.some((re) => re.test(text))) return;
+        else if (expected4xx.test(text) || expectedConsole?.test(text)) return;
         else problems.push(`console: ${text}`);
       });
       await use(problems);

@@ -1,0 +1,64 @@
+import { test, expect } from './support/fixtures';
+
+test('every route of the app is answered with the shell and the strict headers', async ({ request }) => {
+  for (const path of ['/users/login', '/users/register', '/users/reset-password', '/help/kan-niet-inloggen', '/account', '/nope']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    expect(headers['content-type']).toContain('text/html');
+    expect(headers['cache-control']).toBe('no-cache');
+    const csp = headers['content-security-policy'];
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
+      expect(csp, path).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-inline');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['permissions-policy']).toContain('camera=()');
+    expect(await response.text()).toContain('id="topocloud-config"');
+  }
+});
+
+test('hashed assets are precompressed, immutable and correctly typed', async ({ request }) => {
+  const html = await (await request.get('/users/login')).text();
+  const wasm = html.match(/href="(\/topocloud-site-[0-9a-f]{16}_bg\.wasm)"/)?.[1];
+  const boot = html.match(/src="(\/boot-[0-9a-f]{16}\.js)"/)?.[1];
+  expect(wasm && boot, 'the wasm and the external loader are referenced').toBeTruthy();
+  expect(html, 'no inline script besides the JSON configuration').not.toMatch(/<script type="module">/);
+
+  const response = await request.get(wasm as string, { headers: { 'accept-encoding': 'br' } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/wasm');
+  expect(response.headers()['content-encoding']).toBe('br');
+  expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(response.headers()['content-security-policy']).toContain("default-src 'self'");
+
+  const gz = await request.get(boot as string, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gz.headers()['content-encoding']).toBe('gzip');
+  expect(gz.headers()['content-type']).toContain('javascript');
+});
+
+test('API answers pass through uncached', async ({ request }) => {
+  const response = await request.get('/api/config');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toBe('no-store');
+});
+
+test.describe('framing', () => {
+  test.use({ expectedConsole: /Refused to (display|frame)|frame-ancestors/ });
+
+  test('another page cannot frame the site (clickjacking)', async ({ page, baseURL }) => {
+    await page.setContent(`<iframe src="${baseURL}/users/login" width="400" height="600"></iframe>`);
+    await page.waitForTimeout(2000);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame, 'the iframe exists').toBeTruthy();
+    const fields = await frame!.locator('#email').count().catch(() => 0);
+    expect(fields, 'the login form must not render inside a foreign frame').toBe(0);
+  });
+});
