@@ -2,6 +2,7 @@
 //! page, so the whole SSO round trip runs offline. It trusts whatever email is typed in;
 //! that is the point of a stand-in, and why it only exists in dev mode.
 
+use crate::mail::escape_html as escape;
 use crate::sso::{code_hash, random_bytes, see_other, CLIENT_ID, CODE_SECONDS};
 use crate::AppState;
 use axum::extract::rejection::{FormRejection, QueryRejection};
@@ -239,21 +240,6 @@ fn bad_request(why: &'static str) -> Response {
         why,
     )
         .into_response()
-}
-
-fn escape(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
