@@ -47,8 +47,11 @@ export default defineConfig({
   // the release build and proxies /api and /dev to the reference backend behind it.
   webServer: [
     {
+      // Per-address limits stay at production values (the 429 tests drive them); the whole
+      // suite is one client behind nginx, so the per-client limits are raised.
       command:
-        `rm -rf ../.run/e2e-${port} && mkdir -p ../.run/e2e-${port} && exec ../target/debug/topocloud-backend ` +
+        `rm -rf ../.run/e2e-${port} && mkdir -p ../.run/e2e-${port} && ` +
+        `TOPOCLOUD_CLIENT_SIGN_IN_LIMIT=5000 TOPOCLOUD_CLIENT_EMAIL_LIMIT=5000 exec ../target/debug/topocloud-backend ` +
         `--dev --database ../.run/e2e-${port}/auth.sqlite --listen 127.0.0.1:${backendPort} ` +
         `--public-url ${baseURL}`,
       url: `http://127.0.0.1:${backendPort}/api/config`,

@@ -24,6 +24,10 @@ pub struct Config {
     pub verify_email_ttl: i64,
     pub reset_ttl: i64,
     pub invitation_ttl: i64,
+    /// Per-client limits (sign-in attempts per 15 minutes, email requests per hour). Behind
+    /// a proxy every request shares one peer address; a test suite is one busy client.
+    pub client_sign_in_limit: i64,
+    pub client_email_limit: i64,
 }
 
 impl Default for Config {
@@ -41,6 +45,8 @@ impl Default for Config {
             verify_email_ttl: 24 * 3600,
             reset_ttl: 3600,
             invitation_ttl: 7 * 24 * 3600,
+            client_sign_in_limit: crate::rate_limit::SIGN_IN_PER_CLIENT,
+            client_email_limit: crate::rate_limit::EMAIL_REQUESTS_PER_CLIENT,
         }
     }
 }
@@ -62,7 +68,9 @@ topocloud-backend: reference implementation of the TopoCloud auth API
   --help              this text
 
 Link lifetimes in seconds: TOPOCLOUD_VERIFY_EMAIL_TTL (86400), TOPOCLOUD_RESET_TTL (3600),
-TOPOCLOUD_INVITATION_TTL (604800).";
+TOPOCLOUD_INVITATION_TTL (604800).
+Per-client limits: TOPOCLOUD_CLIENT_SIGN_IN_LIMIT (300 per 15 minutes),
+TOPOCLOUD_CLIENT_EMAIL_LIMIT (50 per hour).";
 
 impl Config {
     /// Environment first, then flags on top, so a flag always wins.
@@ -95,13 +103,21 @@ impl Config {
             ("TOPOCLOUD_VERIFY_EMAIL_TTL", &mut config.verify_email_ttl),
             ("TOPOCLOUD_RESET_TTL", &mut config.reset_ttl),
             ("TOPOCLOUD_INVITATION_TTL", &mut config.invitation_ttl),
+            (
+                "TOPOCLOUD_CLIENT_SIGN_IN_LIMIT",
+                &mut config.client_sign_in_limit,
+            ),
+            (
+                "TOPOCLOUD_CLIENT_EMAIL_LIMIT",
+                &mut config.client_email_limit,
+            ),
         ] {
             if let Some(v) = env(name) {
                 *slot = v
                     .parse()
                     .ok()
                     .filter(|s: &i64| *s > 0)
-                    .ok_or(format!("{name}: not a number of seconds"))?;
+                    .ok_or(format!("{name}: not a positive whole number"))?;
             }
         }
 

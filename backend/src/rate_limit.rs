@@ -17,21 +17,32 @@ pub const SIGN_IN_FAILURES_PER_EMAIL: Limit = Limit {
     max_events: 5,
     window_seconds: 15 * 60,
 };
-/// Sign-in attempts per client; generous, because a whole office can share one address.
-pub const SIGN_IN_PER_CLIENT: Limit = Limit {
-    max_events: 300,
-    window_seconds: 15 * 60,
-};
+/// Sign-in attempts per client in 15 minutes, by default; generous, because a whole office
+/// can share one address. Configurable (`Config::client_sign_in_limit`).
+pub const SIGN_IN_PER_CLIENT: i64 = 300;
 /// Emails sent to one address: reset requests, registrations, resends.
 pub const EMAILS_PER_ADDRESS: Limit = Limit {
     max_events: 5,
     window_seconds: 60 * 60,
 };
-/// Email-triggering requests per client.
-pub const EMAIL_REQUESTS_PER_CLIENT: Limit = Limit {
-    max_events: 50,
-    window_seconds: 60 * 60,
-};
+/// Email-triggering requests per client in an hour, by default. Configurable
+/// (`Config::client_email_limit`).
+pub const EMAIL_REQUESTS_PER_CLIENT: i64 = 50;
+
+/// The per-client sign-in limit in force.
+pub fn sign_in_per_client(state: &AppState) -> Limit {
+    Limit {
+        max_events: state.config.client_sign_in_limit,
+        window_seconds: 15 * 60,
+    }
+}
+
+fn email_requests_per_client(state: &AppState) -> Limit {
+    Limit {
+        max_events: state.config.client_email_limit,
+        window_seconds: 60 * 60,
+    }
+}
 
 /// Seconds until the next event would be allowed, or `None` when under the limit.
 pub fn retry_after(state: &AppState, bucket: &str, limit: Limit) -> rusqlite::Result<Option<i64>> {
@@ -91,7 +102,7 @@ pub fn charge_email(state: &AppState, email: &str, client: &str) -> Result<(), A
     let per_client = format!("mail-client:{client}");
     let buckets = [
         (per_address.as_str(), EMAILS_PER_ADDRESS),
-        (per_client.as_str(), EMAIL_REQUESTS_PER_CLIENT),
+        (per_client.as_str(), email_requests_per_client(state)),
     ];
     enforce(state, &buckets)?;
     for (bucket, _) in buckets {

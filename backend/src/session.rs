@@ -4,7 +4,7 @@ use crate::accounts;
 use crate::extract::{ApiJson, Client};
 use crate::passwords;
 use crate::problem::ApiProblem;
-use crate::rate_limit::{self, SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_PER_CLIENT};
+use crate::rate_limit::{self, SIGN_IN_FAILURES_PER_EMAIL};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -45,7 +45,7 @@ pub async fn sign_in(
         &state,
         &[
             (failures.as_str(), SIGN_IN_FAILURES_PER_EMAIL),
-            (attempts.as_str(), SIGN_IN_PER_CLIENT),
+            (attempts.as_str(), rate_limit::sign_in_per_client(&state)),
         ],
     )?;
     rate_limit::record(&state, &attempts)?;

@@ -80,3 +80,44 @@ async fn a_successful_sign_in_forgets_earlier_failures() {
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
 }
+
+#[tokio::test]
+async fn one_client_is_limited_across_every_address_it_tries() {
+    let b = TestBackend::start_with(|c| {
+        c.client_sign_in_limit = 3;
+        c.client_email_limit = 2;
+    })
+    .await;
+    for i in 0..3 {
+        let body =
+            json!({"email": format!("spray{i}@topocloud.test"), "password": "Wrong-password-1"});
+        let (status, _, _) = post(&b.browser(), &b, "/api/session", body).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, headers, _) = post(
+        &b.browser(),
+        &b,
+        "/api/session",
+        json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a fourth attempt from the same client"
+    );
+    assert!(headers.get("retry-after").is_some());
+
+    for i in 0..2 {
+        let body = json!({"email": format!("reset{i}@topocloud.test")});
+        let (status, _, _) = post(&b.browser(), &b, "/api/password-resets", body).await;
+        assert_eq!(status, StatusCode::ACCEPTED);
+    }
+    let body = json!({"email": "reset9@topocloud.test"});
+    let (status, _, _) = post(&b.browser(), &b, "/api/password-resets", body).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a third email request from the same client"
+    );
+}
