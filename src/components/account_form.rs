@@ -1,55 +1,12 @@
-//! Pieces the account screens share: a text field whose label and error may come from
-//! either catalogue, and the form-level alert with its failure kinds.
+//! Pieces the account screens share: the form-level alert with its failure kinds.
 
 use super::Countdown;
 use crate::api::ApiError;
 use crate::i18n::accounts::Msg;
 use crate::i18n::{too_many_attempts, use_i18n, Text};
-use leptos::html::{Div, Input};
+use leptos::html::Div;
 use leptos::prelude::*;
 use topocloud_contract::ErrorCode;
-
-/// Like [`super::TextField`], for labels and errors of the account screens' catalogue.
-#[component]
-pub fn AccountTextField(
-    id: &'static str,
-    #[prop(into)] label: Msg,
-    #[prop(default = "text")] input_type: &'static str,
-    autocomplete: &'static str,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<Msg>>,
-    node_ref: NodeRef<Input>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let error_id = error_id.clone();
-        move || error.get().map(|_| error_id.clone())
-    };
-    // Names and organisations are written as people write them; emails are not.
-    let is_email = input_type == "email";
-    view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label for=id>{move || i18n.t(label)}</label>
-            <input
-                id=id
-                name=id
-                type=input_type
-                autocomplete=autocomplete
-                autocapitalize=if is_email { "none" } else { "words" }
-                spellcheck="false"
-                node_ref=node_ref
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            <p id=error_id class="field-error" aria-live="polite">
-                {move || error.get().map(|text| i18n.t(text))}
-            </p>
-        </div>
-    }
-}
 
 /// What went wrong with a request, as the person needs to hear it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,11 +1,12 @@
 //! An open invitation: who invites whom to what, then name and password. Accepting
 //! creates the account, signs in and goes on to the destination.
 
-use super::account_form::{start_countdown_on_limit, AccountAlert, AccountTextField, Failure};
+use super::account_form::{start_countdown_on_limit, AccountAlert, Failure};
 use super::account_rules::{
     invitation_problems, problem_for, server_problems, AccountField, Problems,
 };
 use super::invitation_states::InvitationState;
+use super::TextField;
 use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
 use crate::context::use_shared;
@@ -158,7 +159,7 @@ pub fn InvitationForm(
             // the new password belongs to.
             <input type="email" name="username" autocomplete="username" hidden=true readonly=true
                 tabindex="-1" value=email />
-            <AccountTextField id="name" label=AccountText::NameLabel autocomplete="name"
+            <TextField id="name" label=AccountText::NameLabel autocomplete="name"
                 value=name error=name_error node_ref=name_ref />
             // Reveal toggle rather than a repeat field; see the registration form for why.
             <PasswordField id="password" label=Text::PasswordLabel autocomplete="new-password"

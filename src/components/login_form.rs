@@ -5,6 +5,7 @@ use super::{focus_after_render, Countdown, PasswordField, TextField};
 use crate::api::{self, ApiError};
 use crate::context::use_shared;
 use crate::help::{article_href, Article, HelpLink, HelpLinkFor};
+use crate::i18n::accounts::Msg;
 use crate::i18n::{too_many_attempts, use_i18n, Text};
 use crate::validation::{Field, LoginForm as LoginRules};
 use leptos::ev::SubmitEvent;
@@ -226,7 +227,7 @@ pub fn LoginForm(
             </div>
             <form class="form" novalidate on:submit=on_submit>
                 <TextField id="email" label=Text::EmailLabel input_type="email" autocomplete="username"
-                    value=email error=email_error node_ref=email_ref />
+                    value=email error=Signal::derive(move || email_error.get().map(Msg::from)) node_ref=email_ref />
                 <PasswordField id="password" label=Text::PasswordLabel autocomplete="current-password"
                     value=password error=password_error revealed node_ref=password_ref />
                 <div class="form-row">

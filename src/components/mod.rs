@@ -28,7 +28,7 @@ pub mod invitation_states;
 mod register_form;
 mod resend_link;
 
-pub use account_form::{start_countdown_on_limit, AccountAlert, AccountTextField, Failure};
+pub use account_form::{start_countdown_on_limit, AccountAlert, Failure};
 pub use invitation_form::InvitationForm;
 pub use invitation_states::{
     InvitationExpired, InvitationInvalid, InvitationOtherAccount, InvitationState,

@@ -1,10 +1,11 @@
 //! The registration form: name, email, organisation, a new password with its live
 //! checklist, and the terms. Everything typed stays through every failure.
 
-use super::account_form::{start_countdown_on_limit, AccountAlert, AccountTextField, Failure};
+use super::account_form::{start_countdown_on_limit, AccountAlert, Failure};
 use super::account_rules::{
     problem_for, registration_problems, server_problems, AccountField, Problems, Registration,
 };
+use super::TextField;
 use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
 use crate::context::use_shared;
@@ -148,11 +149,11 @@ pub fn RegisterForm(
     view! {
         <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
         <form class="form" novalidate on:submit=move |ev: SubmitEvent| { ev.prevent_default(); submit(); }>
-            <AccountTextField id="name" label=AccountText::NameLabel autocomplete="name"
+            <TextField id="name" label=AccountText::NameLabel autocomplete="name"
                 value=name error=error(AccountField::Name) node_ref=field_ref(AccountField::Name) />
-            <AccountTextField id="email" label=Text::EmailLabel input_type="email" autocomplete="email"
+            <TextField id="email" label=Text::EmailLabel input_type="email" autocomplete="email"
                 value=email error=error(AccountField::Email) node_ref=field_ref(AccountField::Email) />
-            <AccountTextField id="organisation" label=AccountText::OrganisationLabel autocomplete="organization"
+            <TextField id="organisation" label=AccountText::OrganisationLabel autocomplete="organization"
                 value=organisation error=error(AccountField::Organisation)
                 node_ref=field_ref(AccountField::Organisation) />
             // Present but hidden: tells password managers which account the new password

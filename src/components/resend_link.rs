@@ -2,7 +2,8 @@
 //! minute, so people do not flood their own mailbox (and the backend's limit of a few
 //! emails an hour) while the first message is still on its way.
 
-use super::account_form::{start_countdown_on_limit, AccountAlert, AccountTextField, Failure};
+use super::account_form::{start_countdown_on_limit, AccountAlert, Failure};
+use super::TextField;
 use super::{focus_after_render, Countdown};
 use crate::api;
 use crate::i18n::accounts::{locale, resend_in, AccountText, Msg};
@@ -98,7 +99,7 @@ pub fn ResendLink(
                 {move || sent.get().then(|| i18n.t(Text::VerificationResent))}
             </p>
             {ask_email.then(|| view! {
-                <AccountTextField id="resend-email" label=Text::EmailLabel input_type="email"
+                <TextField id="resend-email" label=Text::EmailLabel input_type="email"
                     autocomplete="email" value=email error=email_error node_ref=email_ref />
             })}
             <button type="button" class="button button--secondary"

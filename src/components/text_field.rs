@@ -1,17 +1,19 @@
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::accounts::Msg;
+use crate::i18n::use_i18n;
 use leptos::html::Input;
 use leptos::prelude::*;
 
 /// A labelled input with its error tied to it (`aria-describedby`, `aria-invalid`), so a
-/// screen reader reads the problem when focus lands on the field.
+/// screen reader reads the problem when focus lands on the field. Label and error may come
+/// from any catalogue.
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: Text,
+    #[prop(into)] label: Msg,
     #[prop(default = "text")] input_type: &'static str,
     autocomplete: &'static str,
     value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<Text>>,
+    #[prop(into)] error: Signal<Option<Msg>>,
     node_ref: NodeRef<Input>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -19,6 +21,12 @@ pub fn TextField(
     let described_by = {
         let error_id = error_id.clone();
         move || error.get().map(|_| error_id.clone())
+    };
+    // Names and organisations are written as people write them; emails are not.
+    let autocapitalize = if input_type == "email" {
+        "none"
+    } else {
+        "words"
     };
     view! {
         <div class="field" class:field--invalid=move || error.get().is_some()>
@@ -28,7 +36,7 @@ pub fn TextField(
                 name=id
                 type=input_type
                 autocomplete=autocomplete
-                autocapitalize="none"
+                autocapitalize=autocapitalize
                 spellcheck="false"
                 node_ref=node_ref
                 aria-invalid=move || error.get().is_some().then_some("true")

@@ -7,6 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::{focus_after_render, use_document_title, Countdown, PageShell, TextField};
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
+use crate::i18n::accounts::Msg;
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::{too_many_attempts, use_i18n, Lang, Text};
 use crate::validation::{Field, LoginForm as EmailRules};
@@ -146,7 +147,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 </div>
                 <form class="form" novalidate on:submit=on_submit>
                     <TextField id="email" label=Text::EmailLabel input_type="email" autocomplete="username"
-                        value=email error=email_error node_ref=email_ref />
+                        value=email error=Signal::derive(move || email_error.get().map(Msg::from)) node_ref=email_ref />
                     <button type="submit" class="button button--primary" aria-disabled=move || waiting().then_some("true")>
                         {button_label}
                     </button>
