@@ -41,6 +41,8 @@ pub struct AppState {
     /// time as a wrong password and timing cannot reveal which accounts exist.
     pub dummy_hash: Arc<String>,
     pub blocklist: Arc<blocklist::Blocklist>,
+    /// Where emails are issued and stored, off the request path (see [`mail::queue`]).
+    pub mail_queue: mail::MailQueue,
 }
 
 impl AppState {
@@ -54,6 +56,7 @@ impl AppState {
             config: Arc::new(config),
             dummy_hash: Arc::new(dummy_hash),
             blocklist: Arc::new(blocklist::Blocklist::shipped()),
+            mail_queue: mail::MailQueue::start()?,
         })
     }
 }

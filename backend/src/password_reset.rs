@@ -1,11 +1,11 @@
 //! Password recovery: request a link, check it, set a new password.
 //!
 //! The request always answers `202` with an empty body, for known and unknown addresses
-//! alike; only an existing account gets an email.
+//! alike and as quickly; only an existing account gets an email, sent from the mail queue.
 
 use crate::accounts;
 use crate::extract::{ApiJson, Client};
-use crate::mail::{self, Mail};
+use crate::mail::{self, Lifetimes, Mail};
 use crate::policy::FieldProblems;
 use crate::problem::ApiProblem;
 use crate::rate_limit;
@@ -33,31 +33,42 @@ pub async fn request(
     problems.into_result()?;
     let email = normalise_email(&request.email);
     rate_limit::charge_email(&state, &email, &client.0)?;
-    if let Some(account) = accounts::find_by_email(&state.db, &email)? {
+    // Everything after the rate limits happens on the mail queue, after the answer, so
+    // the answer cannot depend on whether the address has an account: it takes the same
+    // path for both (backend/tests/enumeration.rs). On the queue, a link is drawn, hashed
+    // and written into an email for every address, known or not; only an existing
+    // account's token and email are then stored and sent.
+    mail::later(&state, "password reset email", move |state| {
+        let account = accounts::find_by_email(&state.db, &email)?;
+        let token = tokens::generate();
+        let link = format!(
+            "{}/users/reset-password#token={}",
+            state.config.public_url, token.raw
+        );
+        let (name, locale) = match &account {
+            Some(account) => (account.name.clone(), account.locale),
+            None => (String::new(), request.locale),
+        };
+        let mail = Mail::PasswordReset { name, link };
+        let composed = mail::compose(&mail, locale, &Lifetimes::from_config(&state.config));
+        let Some(account) = account else {
+            // Nobody to send it to.
+            std::hint::black_box(composed);
+            return Ok(());
+        };
         // Earlier links stay valid until one of them is used: people click the first
         // email that arrives, not necessarily the newest.
-        let (token, _) = tokens::issue(
-            &state,
+        tokens::store(
+            state,
+            &token,
             Purpose::PasswordReset,
             account.id,
             state.config.reset_ttl,
             None,
             None,
         )?;
-        let link = format!(
-            "{}/users/reset-password#token={token}",
-            state.config.public_url
-        );
-        mail::deliver(
-            &state,
-            &account.email,
-            account.locale,
-            Mail::PasswordReset {
-                name: account.name,
-                link,
-            },
-        )?;
-    }
+        mail::send_composed(state, &account.email, locale, &mail, &composed)
+    });
     Ok(StatusCode::ACCEPTED)
 }
 

@@ -48,11 +48,17 @@ pub async fn register(
     // Hash in every case, so a known address answers no faster than a new one.
     let hash = passwords::hash_off_runtime(&request.password).await?;
 
+    // The emails go out from the mail queue, after the answer (see `mail::queue`).
     match accounts::find_by_email(&state.db, &email)? {
-        Some(existing) => tell_existing_account(&state, &existing)?,
+        Some(existing) => mail::later(&state, "registration email", move |state| {
+            tell_existing_account(state, &existing)
+        }),
         None => {
             let user_id = create_unverified(&state, &request, &email, &hash)?;
-            send_verification(&state, user_id, &email, &request.name, request.locale)?;
+            let (name, locale) = (request.name, request.locale);
+            mail::later(&state, "verification email", move |state| {
+                send_verification(state, user_id, &email, &name, locale)
+            });
         }
     }
     Ok(StatusCode::ACCEPTED)
@@ -72,14 +78,17 @@ pub async fn resend(
     rate_limit::charge_email(&state, &email, &client.0)?;
     if let Some(account) = accounts::find_by_email(&state.db, &email)? {
         if !account.email_verified && account.password_hash.is_some() {
-            tokens::revoke_all(&state, Purpose::VerifyEmail, account.id)?;
-            send_verification(
-                &state,
-                account.id,
-                &account.email,
-                &account.name,
-                account.locale,
-            )?;
+            // From the mail queue, so an unconfirmed account answers no slower.
+            mail::later(&state, "verification email", move |state| {
+                tokens::revoke_all(state, Purpose::VerifyEmail, account.id)?;
+                send_verification(
+                    state,
+                    account.id,
+                    &account.email,
+                    &account.name,
+                    account.locale,
+                )
+            });
         }
     }
     Ok(StatusCode::ACCEPTED)

@@ -42,6 +42,21 @@ pub struct Token {
     pub project: Option<String>,
 }
 
+/// A freshly drawn token: the raw value for the link and the hash that is stored.
+pub struct NewToken {
+    pub raw: String,
+    hash: String,
+}
+
+/// Draws 256 random bits and hashes them; nothing is stored yet (see [`store`]).
+pub fn generate() -> NewToken {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let raw = hex::encode(bytes);
+    let hash = hash(&raw);
+    NewToken { raw, hash }
+}
+
 /// Issues a token and returns the raw value for the link. The raw value exists only there.
 pub fn issue(
     state: &AppState,
@@ -51,16 +66,36 @@ pub fn issue(
     invited_by: Option<&str>,
     project: Option<&str>,
 ) -> rusqlite::Result<(String, i64)> {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let raw = hex::encode(bytes);
+    let token = generate();
+    let expires_at = store(
+        state,
+        &token,
+        purpose,
+        user_id,
+        lifetime_seconds,
+        invited_by,
+        project,
+    )?;
+    Ok((token.raw, expires_at))
+}
+
+/// Makes a [`generate`]d token valid for `user_id`; returns when it expires.
+pub fn store(
+    state: &AppState,
+    token: &NewToken,
+    purpose: Purpose,
+    user_id: i64,
+    lifetime_seconds: i64,
+    invited_by: Option<&str>,
+    project: Option<&str>,
+) -> rusqlite::Result<i64> {
     let now = state.clock.now();
     let expires_at = now + lifetime_seconds;
     state.db.conn().execute(
         "INSERT INTO tokens (hash, purpose, user_id, created_at, expires_at, invited_by, project)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
-            hash(&raw),
+            token.hash,
             purpose.code(),
             user_id,
             now,
@@ -69,7 +104,7 @@ pub fn issue(
             project
         ],
     )?;
-    Ok((raw, expires_at))
+    Ok(expires_at)
 }
 
 /// Checks a token without using it up.

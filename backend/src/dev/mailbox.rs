@@ -33,7 +33,10 @@ const NO_STORE: [(header::HeaderName, &str); 1] = [(header::CACHE_CONTROL, "no-s
 const PAGE_CSP: &str =
     "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src data:";
 
-fn messages(state: &AppState, to: Option<&str>) -> rusqlite::Result<Vec<OutboxMessage>> {
+/// Every message so far: waits for the mail queue first, so an email whose request has
+/// been answered is always in the list.
+async fn messages(state: &AppState, to: Option<&str>) -> rusqlite::Result<Vec<OutboxMessage>> {
+    state.mail_queue.flush().await;
     outbox::list(&state.db, to.map(str::trim).filter(|t| !t.is_empty()))
 }
 
@@ -48,14 +51,14 @@ fn unreadable(e: rusqlite::Error) -> Response {
 }
 
 async fn list_json(State(state): State<AppState>, Query(filter): Query<MailFilter>) -> Response {
-    match messages(&state, filter.to.as_deref()) {
+    match messages(&state, filter.to.as_deref()).await {
         Ok(list) => (NO_STORE, Json(list)).into_response(),
         Err(e) => unreadable(e),
     }
 }
 
 async fn page(State(state): State<AppState>, Query(filter): Query<MailFilter>) -> Response {
-    match messages(&state, filter.to.as_deref()) {
+    match messages(&state, filter.to.as_deref()).await {
         Ok(list) => (
             NO_STORE,
             [(header::CONTENT_SECURITY_POLICY, PAGE_CSP)],

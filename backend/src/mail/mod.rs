@@ -1,10 +1,12 @@
 //! Emails: composed in the recipient's language (text and HTML), stored in the outbox
 //! table, and optionally sent over SMTP.
 //!
-//! INTERFACE (used by the endpoints): `deliver(state, to, locale, Mail::…)`.
+//! INTERFACE (used by the endpoints): `deliver(state, to, locale, Mail::…)`, or
+//! `later(state, what, |state| …)` to issue, compose and deliver off the request path.
 
 mod date;
 pub mod outbox;
+pub mod queue;
 mod render;
 pub mod smtp;
 mod templates;
@@ -17,6 +19,7 @@ use topocloud_contract::{AccountType, Locale};
 
 pub use date::utc_stamp;
 pub use outbox::OutboxMessage;
+pub use queue::MailQueue;
 pub use render::escape_html;
 
 /// Every kind of email the backend sends. Links are absolute URLs built by the caller.
@@ -114,6 +117,18 @@ pub fn compose(mail: &Mail, locale: Locale, lifetimes: &Lifetimes) -> Composed {
 /// logged, so an unreachable mail server never turns into a failed request.
 pub fn deliver(state: &AppState, to: &str, locale: Locale, mail: Mail) -> rusqlite::Result<()> {
     let composed = compose(&mail, locale, &Lifetimes::from_config(&state.config));
+    send_composed(state, to, locale, &mail, &composed)
+}
+
+/// Records an already [`compose`]d `mail` in the outbox (and sends it over SMTP when
+/// configured): the second half of [`deliver`].
+pub fn send_composed(
+    state: &AppState,
+    to: &str,
+    locale: Locale,
+    mail: &Mail,
+    composed: &Composed,
+) -> rusqlite::Result<()> {
     {
         let conn = state.db.conn();
         outbox::insert(
@@ -121,12 +136,28 @@ pub fn deliver(state: &AppState, to: &str, locale: Locale, mail: Mail) -> rusqli
             to,
             locale.code(),
             mail.kind(),
-            &composed,
+            composed,
             state.clock.now(),
         )?;
     }
     if let Some(url) = &state.config.smtp_url {
-        smtp::send_in_background(url, to, &composed);
+        smtp::send_in_background(url, to, composed);
     }
     Ok(())
+}
+
+/// Runs `work` (typically issuing a token and [`deliver`]ing) on the mail queue, after the
+/// answer has gone out, logging a failure as `what`. An endpoint that mails only some
+/// addresses calls this, so the addresses it does mail take no longer to answer.
+pub fn later(
+    state: &AppState,
+    what: &'static str,
+    work: impl FnOnce(&AppState) -> rusqlite::Result<()> + Send + 'static,
+) {
+    let worker_state = state.clone();
+    state.mail_queue.later(move || {
+        if let Err(e) = work(&worker_state) {
+            eprintln!("mail: {what} failed: {e}");
+        }
+    });
 }
