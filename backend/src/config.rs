@@ -1,6 +1,6 @@
 //! Command-line flags, each with an environment variable of the same meaning.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use topocloud_contract::PasswordPolicy;
 
@@ -28,6 +28,9 @@ pub struct Config {
     /// a proxy every request shares one peer address; a test suite is one busy client.
     pub client_sign_in_limit: i64,
     pub client_email_limit: i64,
+    /// Proxies whose `X-Forwarded-For` names the client (for per-client limits). Empty:
+    /// the header is ignored and the peer address is the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for Config {
@@ -47,6 +50,7 @@ impl Default for Config {
             invitation_ttl: 7 * 24 * 3600,
             client_sign_in_limit: crate::rate_limit::SIGN_IN_PER_CLIENT,
             client_email_limit: crate::rate_limit::EMAIL_REQUESTS_PER_CLIENT,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -65,6 +69,9 @@ topocloud-backend: reference implementation of the TopoCloud auth API
   --password-policy recommended|legacy         [TOPOCLOUD_PASSWORD_POLICY, default recommended]
                       recommended: 12-128 characters, common passwords refused
                       legacy: 8-128 characters with a letter and a digit, common refused
+  --trusted-proxy IP[,IP...]  on connections from these addresses, the last entry of
+                      X-Forwarded-For is the client (per-client limits behind a proxy that
+                      sets it to $remote_addr); the header is ignored otherwise [TOPOCLOUD_TRUSTED_PROXY]
   --help              this text
 
 Link lifetimes in seconds: TOPOCLOUD_VERIFY_EMAIL_TTL (86400), TOPOCLOUD_RESET_TTL (3600),
@@ -93,6 +100,9 @@ impl Config {
             config.public_url = url;
         }
         config.smtp_url = env("TOPOCLOUD_SMTP_URL");
+        if let Some(v) = env("TOPOCLOUD_TRUSTED_PROXY") {
+            config.trusted_proxies = parse_ips(&v)?;
+        }
         if let Some(v) = env("TOPOCLOUD_REGISTRATION") {
             config.registration_open = parse_registration(&v)?;
         }
@@ -134,6 +144,7 @@ impl Config {
                 "--smtp-url" => config.smtp_url = Some(value()?),
                 "--registration" => config.registration_open = parse_registration(&value()?)?,
                 "--password-policy" => config.password_policy = parse_policy(&value()?)?,
+                "--trusted-proxy" => config.trusted_proxies.extend(parse_ips(&value()?)?),
                 "--help" | "-h" => return Err(USAGE.to_owned()),
                 other => return Err(format!("unknown flag {other}\n\n{USAGE}")),
             }
@@ -159,6 +170,18 @@ fn parse_policy(raw: &str) -> Result<PasswordPolicy, String> {
             "--password-policy is recommended or legacy, not {other}"
         )),
     }
+}
+
+fn parse_ips(raw: &str) -> Result<Vec<IpAddr>, String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|ip| !ip.is_empty())
+        .map(|ip| {
+            ip.parse::<IpAddr>()
+                .map(|ip| ip.to_canonical())
+                .map_err(|_| format!("--trusted-proxy: not an IP address: {ip}"))
+        })
+        .collect()
 }
 
 fn parse_addr(raw: &str) -> Result<SocketAddr, String> {
@@ -196,6 +219,17 @@ mod tests {
         assert!(Config::parse(args(&["--database"]), |_| None).is_err());
         assert!(Config::parse(args(&["--registration", "maybe"]), |_| None).is_err());
         assert!(Config::parse(args(&["--password-policy", "weak"]), |_| None).is_err());
+        assert!(Config::parse(args(&["--trusted-proxy", "localhost"]), |_| None).is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_are_off_unless_named() {
+        let c = Config::parse(args(&[]), |_| None).expect("parses");
+        assert!(c.trusted_proxies.is_empty());
+        let env = |k: &str| (k == "TOPOCLOUD_TRUSTED_PROXY").then(|| "127.0.0.1, ::1".to_owned());
+        let c = Config::parse(args(&["--trusted-proxy", "10.0.0.2"]), env).expect("parses");
+        let ips: Vec<String> = c.trusted_proxies.iter().map(|ip| ip.to_string()).collect();
+        assert_eq!(ips, ["127.0.0.1", "::1", "10.0.0.2"]);
     }
 
     #[test]

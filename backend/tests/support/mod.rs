@@ -37,7 +37,8 @@ impl TestBackend {
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let app = router(state.clone());
+        // As in main.rs: the peer address feeds the per-client rate limits.
+        let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move {
             axum::serve(listener, app).await.expect("serve");
         });
