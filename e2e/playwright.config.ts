@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import path from 'node:path';
 
 // The release build (dist/) is served by nginx in front of the reference backend, on one
 // origin, with a fresh SQLite file per run.
@@ -7,6 +8,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dist = process.env.E2E_DIST ?? '../dist';
 export const baseURL = `http://127.0.0.1:${port}`;
 const backendPort = port + 1;
+// Everything one run leaves behind (database, backend log, collected leak evidence), per port
+// so parallel runs never mix; wiped at the start of the run by the backend's command below.
+const runDir = path.resolve(__dirname, `../.run/e2e-${port}`);
+process.env.E2E_RUN_DIR = runDir;
 
 export default defineConfig({
   testDir: './tests',
@@ -16,7 +21,12 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'test-results/results.json' }],
+    // Prints "fault scenarios × screens tried: N, inputs lost: 0" and fails the run otherwise.
+    ['./tests/support/faults-reporter.ts'],
+  ],
   use: {
     baseURL,
     locale: 'nl-NL',
@@ -38,10 +48,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'main', testIgnore: /\.clock\.spec\.ts$/ },
+    { name: 'main', testIgnore: [/\.clock\.spec\.ts$/, /\.final\.spec\.ts$/] },
     // Tests that move the backend's clock (link expiry) would expire other tests' links:
     // they run after everything else, one at a time.
     { name: 'clock', testMatch: /\.clock\.spec\.ts$/, dependencies: ['main'], workers: 1 },
+    // Last of all: no password or token leaked anywhere during the whole run
+    // (tests/support/leaks.ts collects; tests/leaks.final.spec.ts checks).
+    { name: 'final', testMatch: /\.final\.spec\.ts$/, dependencies: ['clock'], workers: 1 },
   ],
   // Production shape: nginx (deploy/nginx.conf, strict headers, precompressed files) serves
   // the release build and proxies /api and /dev to the reference backend behind it.
@@ -50,10 +63,11 @@ export default defineConfig({
       // Per-address limits stay at production values (the 429 tests drive them); the whole
       // suite is one client behind nginx, so the per-client limits are raised.
       command:
-        `rm -rf ../.run/e2e-${port} && mkdir -p ../.run/e2e-${port} && ` +
+        `rm -rf ${runDir} && mkdir -p ${runDir}/leaks && ` +
         `TOPOCLOUD_CLIENT_SIGN_IN_LIMIT=5000 TOPOCLOUD_CLIENT_EMAIL_LIMIT=5000 exec ../target/debug/topocloud-backend ` +
-        `--dev --database ../.run/e2e-${port}/auth.sqlite --listen 127.0.0.1:${backendPort} ` +
-        `--public-url ${baseURL}`,
+        `--dev --database ${runDir}/auth.sqlite --listen 127.0.0.1:${backendPort} ` +
+        // Its log is read by the leak check at the end (tests/leaks.final.spec.ts).
+        `--public-url ${baseURL} > ${runDir}/backend.log 2>&1`,
       url: `http://127.0.0.1:${backendPort}/api/config`,
       reuseExistingServer: false,
       timeout: 60_000,

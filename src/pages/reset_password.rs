@@ -110,6 +110,7 @@ fn NewPasswordForm(
     let password_error = RwSignal::new(None::<Text>);
     let failure = RwSignal::new(None::<ApiError>);
     let (password_ref, alert_ref) = (NodeRef::<Input>::new(), NodeRef::<Div>::new());
+    let account_email = StoredValue::new(email.clone());
     let focus_password = move || {
         focus_after_render(move || password_ref.try_get_untracked().flatten().map(Into::into))
     };
@@ -137,7 +138,15 @@ fn NewPasswordForm(
                                 | ErrorCode::TokenInvalid
                         )
                     ) {
-                        link.try_set(link_from_error(error));
+                        // The link went dead while the form was open (or an earlier save
+                        // did arrive but its answer was lost): this page already knows
+                        // whose link it is, so a new one is still one click away.
+                        let known = Some(account_email.get_value());
+                        link.try_set(match link_from_error(error) {
+                            Link::Used { email: None } => Link::Used { email: known },
+                            Link::Expired { email: None } => Link::Expired { email: known },
+                            other => other,
+                        });
                     } else {
                         failure.try_set(Some(error));
                         focus_after_render(move || {
@@ -203,8 +212,12 @@ fn Done(email: String) -> impl IntoView {
     let shared = use_shared();
     // Signing in next needs only the password: the address is already filled in.
     shared.typed_email.set(email);
+    // The form this replaces had focus: the new heading takes it (`autofocus` is ignored
+    // once anything on the page has been focused).
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
     view! {
-        <h1 tabindex="-1" autofocus>{move || i18n.t(R::DoneTitle)}</h1>
+        <h1 node_ref=heading tabindex="-1">{move || i18n.t(R::DoneTitle)}</h1>
         <p role="status">{move || i18n.t(R::DoneBody)}</p>
         <a class="button button--primary" href="/users/login">{move || i18n.t(R::GoToLogin)}</a>
     }

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { MIN_SECRET_LENGTH, tokenOfLink, writeEvidence, type Evidence } from './leaks';
 
 export const DEMO_EMAIL = 'demo@topocloud.test';
 export const DEMO_PASSWORD = 'TopoCloud-demo-2026';
@@ -10,8 +11,20 @@ type Fixtures = {
    * RegExp: `test.use` would read an array as a [value, options] pair.
    */
   expectedConsole: RegExp | null;
+  /** Uncaught page errors a test provokes on purpose (the wasm failing to load). */
+  expectedPageError: RegExp | null;
   consoleProblems: string[];
+  /** Collects secrets and the places they must never appear (see leaks.ts). */
+  leakEvidence: void;
 };
+
+/** The running test's evidence, so helpers such as `linkFromMail` can add the secrets they see. */
+let currentEvidence: { add(kind: 'password' | 'token', value: unknown, how: string): void } | null = null;
+
+/** Declares a secret the test handles outside the browser (e.g. a password sent with `page.request`). */
+export function recordSecret(kind: 'password' | 'token', value: string, how = 'declared by the test') {
+  currentEvidence?.add(kind, value, how);
+}
 
 /**
  * Every test fails on a WASM panic or any console error. Tolerated: Chromium's note that a
@@ -20,8 +33,73 @@ type Fixtures = {
  */
 export const test = base.extend<Fixtures>({
   expectedConsole: [null, { option: true }],
+  expectedPageError: [null, { option: true }],
+  leakEvidence: [
+    async ({ context, baseURL }, use, testInfo) => {
+      const evidence: Evidence[] = [];
+      const source = testInfo.titlePath.slice(1).join(' › ');
+      const add = (kind: 'password' | 'token', value: unknown, how: string) => {
+        if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) {
+          evidence.push({ kind: 'secret', secret: { kind, value, source: `${source} (${how})` } });
+        }
+      };
+      const place = (kind: 'url' | 'console' | 'storage', value: string) =>
+        evidence.push({ kind: 'place', place: { kind, value, source } });
+      currentEvidence = { add };
+
+      // Whatever is typed into a password field, however it was typed.
+      await context.exposeBinding('__e2eTypedPassword', (_source, value: unknown) => add('password', value, 'typed'));
+      await context.addInitScript(() => {
+        const report = (event: Event) => {
+          const input = event.target;
+          if (input instanceof HTMLInputElement && (input.type === 'password' || /-password$/.test(input.autocomplete))) {
+            (window as unknown as { __e2eTypedPassword?: (v: string) => void }).__e2eTypedPassword?.(input.value);
+          }
+        };
+        document.addEventListener('input', report, true);
+        document.addEventListener('change', report, true);
+      });
+      context.on('request', (request) => {
+        place('url', request.url());
+        // Every password and token the site sends is a secret, typed or not.
+        const body = request.postData();
+        if (!body) return;
+        try {
+          const json = JSON.parse(body) as Record<string, unknown>;
+          add('password', json?.password, `sent to ${new URL(request.url()).pathname}`);
+          add('token', json?.token, `sent to ${new URL(request.url()).pathname}`);
+        } catch {
+          // Not JSON: nothing to learn.
+        }
+      });
+      context.on('console', (message) => place('console', message.text()));
+      context.on('weberror', (error) => place('console', String(error.error())));
+
+      await use();
+
+      for (const p of context.pages()) {
+        if (p.isClosed() || !baseURL || !p.url().startsWith(baseURL)) continue;
+        const stored = await p
+          .evaluate(() => {
+            const all: string[] = [];
+            for (const [name, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
+              for (let i = 0; i < storage.length; i++) {
+                const key = storage.key(i) as string;
+                all.push(`${name} ${key}=${storage.getItem(key)}`);
+              }
+            }
+            return all;
+          })
+          .catch(() => [] as string[]);
+        stored.forEach((entry) => place('storage', entry));
+      }
+      currentEvidence = null;
+      writeEvidence(evidence);
+    },
+    { auto: true },
+  ],
   consoleProblems: [
-    async ({ page, expectedConsole }, use) => {
+    async ({ page, expectedConsole, expectedPageError }, use) => {
       const problems: string[] = [];
       // Every Content-Security-Policy violation is reported as a console line by the page.
       await page.addInitScript(() => {
@@ -29,7 +107,9 @@ export const test = base.extend<Fixtures>({
           console.error(`securitypolicyviolation: ${e.violatedDirective} ${e.blockedURI}`);
         });
       });
-      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      page.on('pageerror', (error) => {
+        if (!expectedPageError?.test(error.message)) problems.push(`pageerror: ${error.message}`);
+      });
       page.on('console', (message) => {
         const text = message.text();
         const expected4xx = /Failed to load resource: the server responded with a status of 4\d\d/;
@@ -120,6 +200,8 @@ export async function linkFromMail(page: Page, to: string, path: string): Promis
       return link;
     })
     .toBeTruthy();
+  const token = tokenOfLink(link as string);
+  if (token) recordSecret('token', token, 'emailed link');
   return link as string;
 }
 
@@ -133,6 +215,7 @@ export async function advanceClock(page: Page, seconds: number) {
 export async function createAccount(page: Page, prefix = 'account'): Promise<{ email: string; password: string }> {
   const email = uniqueEmail(prefix);
   const password = `Meetlat-${Math.floor(Math.random() * 1e9)}-theodoliet`;
+  recordSecret('password', password, 'createAccount');
   const headers = { 'x-topocloud-csrf': '1' };
   const registered = await page.request.post('/api/registrations', {
     headers,

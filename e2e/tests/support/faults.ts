@@ -1,0 +1,398 @@
+/**
+ * The table behind tests/faults.spec.ts: every form of the site (screens) and what can go
+ * wrong between it and the backend (scenarios), plus a private backend process that a test
+ * can really stop and start again.
+ */
+import { expect, type Locator, type Page, type Route, type TestInfo } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEMO_EMAIL, DEMO_PASSWORD, recordSecret, switchToEnglish, uniqueEmail, type Mail } from './fixtures';
+import { runDir, tokenOfLink } from './leaks';
+
+export type Lang = 'nl' | 'en';
+
+/** The site's sentences for each kind of failure (src/i18n/nl.rs, en.rs). */
+export const SAY = {
+  nl: {
+    network: 'Geen verbinding met TopoCloud. Controleer je internetverbinding en probeer het opnieuw.',
+    timeout: 'TopoCloud reageert niet op tijd. Probeer het opnieuw.',
+    server: 'Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw.',
+    malformed: 'TopoCloud gaf een onverwacht antwoord. Probeer het opnieuw.',
+    tooManyWait: /^Te veel pogingen\. Je kunt het over \d+ (seconden|minuut|minuten) opnieuw proberen\.$/,
+    tooMany: 'Te veel pogingen. Wacht even en probeer het daarna opnieuw.',
+    canNow: 'Je kunt het nu opnieuw proberen.',
+  },
+  en: {
+    network: 'Cannot reach TopoCloud. Check your internet connection and try again.',
+    timeout: 'TopoCloud did not answer in time. Please try again.',
+    server: 'Something went wrong on our side. Please try again in a few minutes.',
+    malformed: 'TopoCloud gave an unexpected answer. Please try again.',
+    tooManyWait: /^Too many attempts\. You can try again in \d+ (seconds?|minutes?)\.$/,
+    tooMany: 'Too many attempts. Wait a moment, then try again.',
+    canNow: 'You can try again now.',
+  },
+} as const;
+
+// ---- The backend a screen talks to: the suite's own, or a private one (restart tests) ----
+
+/** Where setup requests go: `''` is the suite's backend behind nginx. */
+export type Backend = { base: string };
+export const SUITE_BACKEND: Backend = { base: '' };
+const CSRF = { 'x-topocloud-csrf': '1' };
+
+async function api(page: Page, backend: Backend, path: string, data: object, expected: number) {
+  const response = await page.request.post(`${backend.base}${path}`, { headers: CSRF, data });
+  expect(response.status(), `${path} during setup`).toBe(expected);
+  return response;
+}
+
+async function mailLink(page: Page, backend: Backend, to: string, linkPath: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const response = await page.request.get(`${backend.base}/dev/api/mail?to=${encodeURIComponent(to)}`);
+      const mails = (await response.json()) as Mail[];
+      link = mails.flatMap((m) => m.links).find((l) => l.includes(linkPath));
+      return link;
+    })
+    .toBeTruthy();
+  const token = tokenOfLink(link as string);
+  if (token) recordSecret('token', token, 'emailed link (faults)');
+  return link as string;
+}
+
+/** A confirmed account with a fresh reset link. */
+async function accountWithResetLink(page: Page, backend: Backend) {
+  const email = uniqueEmail('fault-reset');
+  const password = `Oud-wachtwoord-${Math.floor(Math.random() * 1e9)}`;
+  recordSecret('password', password, 'faults setup');
+  await api(page, backend, '/api/registrations', {
+    name: 'Fout Test', email, password, organisation: 'Fout BV', accept_terms: true, locale: 'nl',
+  }, 202);
+  const verify = await mailLink(page, backend, email, '/users/verify-email');
+  await api(page, backend, '/api/email-verifications', { token: tokenOfLink(verify) }, 200);
+  await api(page, backend, '/api/password-resets', { email, locale: 'nl' }, 202);
+  return { email, link: await mailLink(page, backend, email, '/users/reset-password') };
+}
+
+async function invitationLink(page: Page, backend: Backend, lang: Lang) {
+  const email = uniqueEmail('fault-invite');
+  await api(page, backend, '/dev/api/invitations', {
+    email, organisation: 'Landmeetbureau Noord', account_type: 'main', name: '', inviter: 'Anna Jansen', locale: lang,
+  }, 201);
+  return { email, link: await mailLink(page, backend, email, '/users/invitation') };
+}
+
+// ---- Screens ----
+
+export type Field = { label: string; locator: Locator; value: string; checkbox?: boolean };
+
+export type OpenScreen = {
+  fields: Field[];
+  /** The form's own button: must be usable again after every failure. */
+  submit: Locator;
+  /** The request went through: what the person sees. */
+  expectDone(): Promise<void>;
+  /**
+   * The first attempt did reach the backend but its answer was lost; the second attempt
+   * must be safe (no second account, no error that blames the person, a way forward).
+   */
+  expectSafeRepeat(): Promise<void>;
+};
+
+export type Screen = {
+  name: string;
+  /** The URL of the screen without any token, for the wasm-failure scenario. */
+  url: string;
+  /** The request the form sends. */
+  endpoint: string;
+  /** Whether a success carries JSON the site reads (otherwise only the status counts). */
+  readsSuccessBody: boolean;
+  /** Whether a 429 locks the button with a visible countdown (else: a plain message). */
+  countsDown: boolean;
+  open(page: Page, lang: Lang, backend: Backend): Promise<OpenScreen>;
+};
+
+const alertOf = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ });
+export { alertOf };
+
+async function goto(page: Page, url: string, lang: Lang, ready: Locator) {
+  await page.goto('about:blank');
+  await page.goto(url);
+  if (lang === 'en' && (await page.locator('html').getAttribute('lang')) !== 'en') await switchToEnglish(page);
+  await expect(ready).toBeVisible();
+}
+
+async function fill(fields: Field[]) {
+  for (const f of fields) {
+    if (f.checkbox) await f.locator.check();
+    else await f.locator.fill(f.value);
+  }
+}
+
+const t = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
+
+export const SCREENS: Screen[] = [
+  {
+    name: 'login',
+    url: '/users/login',
+    endpoint: '/api/session',
+    readsSuccessBody: true,
+    countsDown: true,
+    async open(page, lang) {
+      const submit = page.getByRole('button', { name: t(lang, 'Aanmelden', 'Sign in'), exact: true });
+      await goto(page, '/users/login', lang, submit);
+      const fields: Field[] = [
+        { label: 'email', locator: page.getByLabel(t(lang, 'E-mailadres', 'Email address')), value: DEMO_EMAIL },
+        { label: 'password', locator: page.getByLabel(t(lang, 'Wachtwoord', 'Password'), { exact: true }), value: DEMO_PASSWORD },
+      ];
+      await fill(fields);
+      const signedIn = async () => {
+        await expect(page).toHaveURL(/\/account$/);
+        await expect(page.getByText(DEMO_EMAIL)).toBeVisible();
+      };
+      return { fields, submit, expectDone: signedIn, expectSafeRepeat: signedIn };
+    },
+  },
+  {
+    name: 'register',
+    url: '/users/register',
+    endpoint: '/api/registrations',
+    readsSuccessBody: false,
+    countsDown: true,
+    async open(page, lang) {
+      const submit = page.getByRole('button', { name: t(lang, 'Account aanmaken', 'Create account') });
+      await goto(page, '/users/register', lang, submit);
+      const email = uniqueEmail('fault-register');
+      const fields: Field[] = [
+        { label: 'name', locator: page.getByLabel(t(lang, 'Naam', 'Name'), { exact: true }), value: 'Jan de Vries' },
+        { label: 'email', locator: page.getByLabel(t(lang, 'E-mailadres', 'Email address'), { exact: true }), value: email },
+        { label: 'organisation', locator: page.getByLabel(t(lang, 'Organisatie', 'Organisation'), { exact: true }), value: 'De Vries Landmeten' },
+        { label: 'password', locator: page.getByLabel(t(lang, 'Wachtwoord', 'Password'), { exact: true }), value: 'Meetlat-en-theodoliet-2026' },
+        { label: 'terms', locator: page.getByRole('checkbox'), value: 'checked', checkbox: true },
+      ];
+      await fill(fields);
+      const mailbox = async () => {
+        await expect(page.getByRole('heading', { level: 1, name: t(lang, 'Kijk in je mailbox', 'Check your mailbox') })).toBeVisible();
+        await expect(page.getByText(email)).toBeVisible();
+      };
+      return { fields, submit, expectDone: mailbox, expectSafeRepeat: mailbox };
+    },
+  },
+  {
+    // The "new link" form of /users/verify-email (a broken verification link).
+    name: 'verify (resend)',
+    url: '/users/verify-email',
+    endpoint: '/api/email-verifications/resend',
+    readsSuccessBody: false,
+    countsDown: true,
+    async open(page, lang) {
+      const submit = page.getByRole('button', { name: t(lang, 'Stuur me een nieuwe link', 'Send me a new link') });
+      await goto(page, '/users/verify-email', lang, submit);
+      const fields: Field[] = [
+        { label: 'email', locator: page.getByLabel(t(lang, 'E-mailadres', 'Email address')), value: uniqueEmail('fault-resend') },
+      ];
+      await fill(fields);
+      const resent = async () => {
+        await expect(page.getByRole('status').filter({ hasText: t(lang, 'is er een nieuwe e-mail onderweg', 'a new email is on its way') })).toBeVisible();
+      };
+      return { fields, submit, expectDone: resent, expectSafeRepeat: resent };
+    },
+  },
+  {
+    name: 'invitation',
+    url: '/users/invitation',
+    endpoint: '/api/invitations/accept',
+    readsSuccessBody: true,
+    countsDown: true,
+    async open(page, lang, backend) {
+      const invitation = await invitationLink(page, backend, lang);
+      const submit = page.getByRole('button', { name: t(lang, 'Uitnodiging accepteren', 'Accept invitation') });
+      await goto(page, invitation.link, lang, submit);
+      const fields: Field[] = [
+        { label: 'name', locator: page.getByLabel(t(lang, 'Naam', 'Name'), { exact: true }), value: 'Piet Bakker' },
+        { label: 'password', locator: page.getByLabel(t(lang, 'Wachtwoord', 'Password'), { exact: true }), value: 'Waterpas-en-baak-2026' },
+      ];
+      await fill(fields);
+      const signedIn = async () => {
+        await expect(page).toHaveURL(/\/account$/);
+        await expect(page.getByText(invitation.email)).toBeVisible();
+      };
+      return {
+        fields,
+        submit,
+        expectDone: signedIn,
+        async expectSafeRepeat() {
+          // The first attempt created the account: "already used", and signing in with
+          // the password just chosen works, the address already filled in.
+          await expect(page.getByRole('heading', { level: 1, name: t(lang, 'Deze uitnodiging is al gebruikt', 'This invitation has already been used') })).toBeVisible();
+          await page.getByRole('link', { name: t(lang, 'Naar aanmelden', 'Go to sign in') }).click();
+          await expect(page.getByLabel(t(lang, 'E-mailadres', 'Email address'))).toHaveValue(invitation.email);
+          await page.getByLabel(t(lang, 'Wachtwoord', 'Password'), { exact: true }).fill(fields[1].value);
+          await page.getByRole('button', { name: t(lang, 'Aanmelden', 'Sign in'), exact: true }).click();
+          await signedIn();
+        },
+      };
+    },
+  },
+  {
+    name: 'reset request',
+    url: '/users/forgot-password',
+    endpoint: '/api/password-resets',
+    readsSuccessBody: false,
+    countsDown: true,
+    async open(page, lang) {
+      const submit = page.getByRole('button', { name: t(lang, 'Aanvragen', 'Request'), exact: true });
+      await goto(page, '/users/forgot-password', lang, submit);
+      const fields: Field[] = [
+        { label: 'email', locator: page.getByLabel(t(lang, 'E-mailadres', 'Email address')), value: uniqueEmail('fault-forgot') },
+      ];
+      await fill(fields);
+      const sent = async () => {
+        await expect(page.getByRole('status')).toContainText(t(lang, 'is er een e-mail onderweg', 'an email is on its way'));
+      };
+      return { fields, submit, expectDone: sent, expectSafeRepeat: sent };
+    },
+  },
+  {
+    name: 'set new password',
+    url: '/users/reset-password',
+    endpoint: '/api/password-resets/complete',
+    readsSuccessBody: true,
+    // Shows "too many attempts" but no countdown (see the report of issue #9).
+    countsDown: false,
+    async open(page, lang, backend) {
+      const account = await accountWithResetLink(page, backend);
+      const submit = page.getByRole('button', { name: t(lang, 'Wachtwoord opslaan', 'Save password') });
+      await goto(page, account.link, lang, submit);
+      const newPassword = `Nieuw-wachtwoord-${Math.floor(Math.random() * 1e9)}`;
+      const fields: Field[] = [
+        { label: 'new password', locator: page.getByLabel(t(lang, 'Nieuw wachtwoord', 'New password'), { exact: true }), value: newPassword },
+      ];
+      await fill(fields);
+      const newPasswordWorks = async () => {
+        const signIn = await page.request.post(`${backend.base}/api/session`, {
+          headers: CSRF, data: { email: account.email, password: newPassword, remember: false },
+        });
+        expect(signIn.status(), 'the new password signs in').toBe(200);
+      };
+      return {
+        fields,
+        submit,
+        async expectDone() {
+          await expect(page.getByRole('heading', { name: t(lang, 'Je wachtwoord is gewijzigd', 'Your password has been changed') })).toBeVisible();
+          await newPasswordWorks();
+        },
+        async expectSafeRepeat() {
+          // The link was used by the attempt whose answer got lost: say so, in words, and
+          // offer a new link in one click (for this account, without typing the address).
+          await expect(page.getByRole('heading', { name: t(lang, 'Deze link is al gebruikt', 'This link was already used') })).toBeVisible();
+          await page.getByRole('button', { name: t(lang, 'Stuur me een nieuwe link', 'Send me a new link') }).click();
+          await expect(page.getByRole('status')).toContainText(account.email);
+          await expect(page.getByRole('status')).toContainText(t(lang, 'Er is een nieuwe link onderweg naar', 'A new link is on its way to'));
+          await expect.poll(async () => {
+            const mails = (await (await page.request.get(`${backend.base}/dev/api/mail?to=${encodeURIComponent(account.email)}`)).json()) as Mail[];
+            return mails.filter((m) => m.kind === 'password_reset').length;
+          }).toBe(2);
+          await newPasswordWorks();
+        },
+      };
+    },
+  },
+];
+
+// ---- Counting: the printed "fault scenarios × screens tried: N, inputs lost: 0" ----
+
+export const FAULT_ANNOTATION = 'fault-scenario';
+
+/** What one scenario × screen came to; summed by faults-reporter.ts. */
+export function recordTried(testInfo: TestInfo, screen: string, scenario: string, inputsLost: number) {
+  testInfo.annotations.push({ type: FAULT_ANNOTATION, description: JSON.stringify({ screen, scenario, inputsLost }) });
+}
+
+/** Fields whose value is not what was typed (read without waiting: the moment counts). */
+export async function lostInputs(fields: Field[]): Promise<string[]> {
+  const lost: string[] = [];
+  for (const f of fields) {
+    const kept = f.checkbox ? await f.locator.isChecked() : (await f.locator.inputValue()) === f.value;
+    if (!kept) lost.push(f.label);
+  }
+  return lost;
+}
+
+// ---- A backend process of our own, to stop and start for real ----
+
+const BINARY = path.resolve(__dirname, '../../../target/debug/topocloud-backend');
+
+export class PrivateBackend {
+  private child: ChildProcess | null = null;
+  url = '';
+
+  constructor(private readonly database: string, private readonly publicUrl: string, private readonly log: string) {}
+
+  static create(name: string, publicUrl: string) {
+    const dir = path.join(runDir(), 'restart');
+    fs.mkdirSync(dir, { recursive: true });
+    const id = `${name.replace(/\W+/g, '-')}-${process.pid}-${Date.now()}`;
+    // backend-*.log next to backend.log: the leak check reads every one of them.
+    return new PrivateBackend(path.join(dir, `${id}.sqlite`), publicUrl, path.join(runDir(), `backend-restart-${id}.log`));
+  }
+
+  async start() {
+    const child = spawn(BINARY, ['--dev', '--database', this.database, '--listen', '127.0.0.1:0', '--public-url', this.publicUrl], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const log = fs.createWriteStream(this.log, { flags: 'a' });
+    child.stderr!.pipe(log);
+    this.url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`backend did not start: ${out}`)), 30_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        log.write(chunk);
+        out += chunk.toString();
+        const found = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+        if (found) {
+          clearTimeout(timer);
+          resolve(found[1]);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`backend exited (${code}) before listening: ${out}`)));
+    });
+  }
+
+  /** SIGTERM and wait until the process is gone (its port refuses connections). */
+  async stop() {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    this.child = null;
+  }
+
+  /**
+   * Sends every /api and /dev request of the page to this backend instead of the suite's,
+   * the way nginx proxies them: when the backend is down, nginx answers 502 with its own
+   * HTML page, and so does this.
+   */
+  async proxy(page: Page, onRequest?: (route: Route) => void) {
+    await page.route(
+      (url) => url.pathname.startsWith('/api/') || url.pathname.startsWith('/dev/'),
+      async (route) => {
+        onRequest?.(route);
+        const original = new URL(route.request().url());
+        try {
+          const response = await route.fetch({ url: `${this.url}${original.pathname}${original.search}`, maxRetries: 0 });
+          await route.fulfill({ response });
+        } catch {
+          await route.fulfill({ status: 502, contentType: 'text/html', body: NGINX_502 });
+        }
+      },
+    );
+  }
+}
+
+export const NGINX_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
