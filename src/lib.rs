@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
     context::Shared::provide(runtime_config::RuntimeConfig::from_document());
     view! {
         <Router>
+            <components::FocusHeadingOnNavigation />
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=|| view! { <Redirect path=return_to::LOGIN /> } />
                 <Route path=path!("/users/login") view=LoginPage />

@@ -11,7 +11,7 @@ mod text_field;
 
 pub use countdown::Countdown;
 pub use document_title::use_document_title;
-pub use focus::focus_after_render;
+pub use focus::{focus_after_render, FocusHeadingOnNavigation};
 pub use form_alert::FormAlert;
 pub use language_switch::LanguageSwitch;
 pub use login_form::{LoginFailure, LoginForm};

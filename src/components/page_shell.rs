@@ -1,25 +1,36 @@
-use super::LanguageSwitch;
+use super::{focus_after_render, LanguageSwitch};
 use crate::context::use_shared;
+use crate::help::{HelpText, HELP_PATH};
 use crate::i18n::{use_i18n, Text};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The frame around every screen: skip link, product header with the language switch,
-/// and one `main` landmark.
+/// one `main` landmark, and a footer that always leads to the help centre.
 #[component]
 pub fn PageShell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let runtime = use_shared().runtime();
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t(Text::SkipToContent)}</a>
+        // Focuses `main` itself: the router would otherwise treat `#main` as a navigation,
+        // and fragments on this site carry one-time tokens.
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            focus_after_render(|| document().get_element_by_id("main").and_then(|e| e.dyn_into().ok()));
+        }>{move || i18n.t(Text::SkipToContent)}</a>
         <header class="site-header">
             <a class="brand" href="/users/login">
                 <img src=runtime.logo_url alt="" width="32" height="32" />
-                <span>{runtime.product_name}</span>
+                <span>{runtime.product_name.clone()}</span>
             </a>
             <LanguageSwitch />
         </header>
         <main id="main" class="site-main" tabindex="-1">
             {children()}
         </main>
+        <footer class="site-footer">
+            <a href=HELP_PATH>{move || i18n.t(HelpText::HelpTitle)}</a>
+            <span>"© " {runtime.product_name.clone()}</span>
+        </footer>
     }
 }
