@@ -61,13 +61,18 @@ export function readEvidence(): { secrets: Secret[]; places: Place[]; files: num
   return { secrets, places, files: files.length };
 }
 
-/** The backend's output, one place per line. */
-export function backendLogPlaces(file = path.join(runDir(), 'backend.log')): Place[] {
-  if (!fs.existsSync(file)) return [];
+/** The output of every backend of the run (backend.log, backend-restart-*.log), one place per line. */
+export function backendLogPlaces(dir = runDir()): Place[] {
+  if (!fs.existsSync(dir)) return [];
   return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .map((value, i) => ({ kind: 'backend-log' as const, value, source: `backend.log:${i + 1}` }));
+    .readdirSync(dir)
+    .filter((f) => /^backend.*\.log$/.test(f))
+    .flatMap((f) =>
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .map((value, i) => ({ kind: 'backend-log' as const, value, source: `${f}:${i + 1}` })),
+    );
 }
 
 /** The `#token=` value of an emailed link, if any. */
