@@ -52,7 +52,11 @@ pub fn percent_decode(input: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
+            // Exactly two hex digits: `from_str_radix` alone would also take "+1".
             let hex = input.get(i + 1..i + 3)?;
+            if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
         } else {
@@ -161,5 +165,13 @@ mod tests {
     fn encode_and_decode_round_trip() {
         let raw = "/account?tab=2&x=é";
         assert_eq!(percent_decode(&percent_encode(raw)).as_deref(), Some(raw));
+    }
+
+    #[test]
+    fn an_escape_is_exactly_two_hex_digits() {
+        for broken in ["%+1", "%-1", "% 1", "%1", "%", "%zz", "%+F"] {
+            assert_eq!(percent_decode(broken), None, "{broken:?}");
+        }
+        assert_eq!(percent_decode("%2f%2F").as_deref(), Some("//"));
     }
 }
