@@ -59,7 +59,7 @@ pub async fn sign_in(
     // hash verification, so the answer's timing says nothing about which emails exist.
     let hash = stored_hash.unwrap_or_else(|| state.dummy_hash.to_string());
     let password = request.password.clone();
-    let matches = tokio::task::spawn_blocking(move || passwords::verify(&password, &hash)).await?;
+    let matches = passwords::verify_off_runtime(password, hash).await?;
     let account = match account {
         Some(account) if found && matches && account.password_hash.is_some() => account,
         _ => {

@@ -3,6 +3,8 @@
 // Each test file uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod load;
+
 use reqwest::header::HeaderMap;
 use std::net::SocketAddr;
 use tempfile::TempDir;
