@@ -167,11 +167,17 @@ test.describe('cross-site requests (CSRF)', () => {
 });
 
 test.describe('framing (clickjacking)', () => {
+  const REFUSED = /^Framing '.*' violates the following Content Security Policy directive: "frame-ancestors 'none'"\. The request has been blocked\./;
+  test.use({ expectedConsole: REFUSED });
   const SCREENS = ['/users/login', '/users/register', '/users/verify-email', '/users/invitation', '/users/forgot-password', '/users/reset-password', '/account', '/help'];
 
   for (const [name, origin] of Object.entries(ORIGINS)) {
     test(`a page on ${name} cannot frame any screen of the site`, async ({ page, baseURL }) => {
       const sources = [...SCREENS.map((s) => `${baseURL}${s}`), `${origin()}/harmless`];
+      const refusals: string[] = [];
+      page.on('console', (m) => {
+        if (REFUSED.test(m.text())) refusals.push(m.text());
+      });
       const answered: string[] = [];
       page.on('response', (r) => {
         if (r.request().resourceType() === 'document' && r.url().startsWith(baseURL as string)) answered.push(r.url());
@@ -181,6 +187,8 @@ test.describe('framing (clickjacking)', () => {
       await expect.poll(() => answered.length, 'every screen was requested').toBe(SCREENS.length);
       await expect(page.frameLocator(`iframe[name=f${SCREENS.length}]`).locator('#harmless')).toBeVisible();
       await page.waitForLoadState('load');
+      // Chromium says why, on the console (once or twice per frame).
+      await expect.poll(() => refusals.length, 'frame-ancestors refused every screen').toBeGreaterThanOrEqual(SCREENS.length);
       const frames = page.frames().filter((f) => f !== page.mainFrame());
       expect(frames).toHaveLength(sources.length);
       for (const [i, frame] of frames.entries()) {
