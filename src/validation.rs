@@ -15,9 +15,13 @@ pub enum Field {
 pub struct LoginForm {
     #[validate(custom(function = "email_rule"))]
     pub email: String,
-    #[validate(length(min = 1, code = "password_required"))]
+    #[validate(custom(function = "password_rule"))]
     pub password: String,
 }
+
+/// The backend refuses longer sign-in passwords outright (`backend/src/session.rs`); said
+/// here in words instead of an "unexpected answer" from the server.
+pub const MAX_SIGN_IN_PASSWORD_BYTES: usize = 4096;
 
 impl LoginForm {
     /// Problems in the order the fields appear on screen, so the first gets focus.
@@ -68,6 +72,16 @@ fn email_rule(email: &str) -> Result<(), ValidationError> {
     }
 }
 
+fn password_rule(password: &str) -> Result<(), ValidationError> {
+    if password.is_empty() {
+        Err(ValidationError::new("password_required"))
+    } else if password.len() > MAX_SIGN_IN_PASSWORD_BYTES {
+        Err(ValidationError::new("password_too_long"))
+    } else {
+        Ok(())
+    }
+}
+
 fn field_problems(errors: &ValidationErrors) -> Vec<(Field, Text)> {
     let fields = errors.field_errors();
     [("email", Field::Email), ("password", Field::Password)]
@@ -84,6 +98,7 @@ fn text_for_code(code: &str) -> Text {
         "email_required" => Text::EmailRequired,
         "email_invalid" => Text::EmailInvalid,
         "password_required" => Text::PasswordRequired,
+        "password_too_long" => Text::PasswordTooLong,
         _ => Text::FormHasErrors,
     }
 }
@@ -155,5 +170,15 @@ mod tests {
         for password in [" ", "a", "🔑", "x".repeat(500).as_str()] {
             assert!(form("demo@topocloud.test", password).problems().is_empty());
         }
+    }
+
+    #[test]
+    fn a_password_the_backend_would_refuse_unread_is_too_long() {
+        let at_limit = "é".repeat(MAX_SIGN_IN_PASSWORD_BYTES / 2);
+        assert!(form("demo@topocloud.test", &at_limit).problems().is_empty());
+        assert_eq!(
+            form("demo@topocloud.test", &format!("{at_limit}x")).problems(),
+            vec![(Field::Password, Text::PasswordTooLong)]
+        );
     }
 }
