@@ -299,3 +299,43 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed() {
         "the prefixed cookie is the one read back"
     );
 }
+
+#[tokio::test]
+async fn a_new_sign_in_ends_the_session_it_replaces_and_nothing_is_cached() {
+    let b = TestBackend::start().await;
+    let client = b.browser();
+    let body = json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD});
+    let first = sign_in(&client, &b, body.clone()).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["cache-control"], "no-store");
+    let old_cookie = first.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .split(';')
+        .next()
+        .expect("name=value")
+        .to_owned();
+    // The same browser signs in again: its old session id must stop working.
+    assert_eq!(sign_in(&client, &b, body).await.status(), StatusCode::OK);
+    let lookup = |cookie: String| {
+        let url = b.url("/api/session");
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .header("cookie", cookie)
+                .send()
+                .await
+                .expect("request")
+        }
+    };
+    let old = lookup(old_cookie).await;
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(old.headers()["cache-control"], "no-store");
+    let current = client
+        .get(b.url("/api/session"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(current.status(), StatusCode::OK);
+    assert_eq!(current.headers()["cache-control"], "no-store");
+}
