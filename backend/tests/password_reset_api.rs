@@ -247,3 +247,25 @@ async fn reset_requests_are_rate_limited_per_address_alike_for_known_and_unknown
     .await;
     assert_eq!(status, StatusCode::ACCEPTED);
 }
+
+#[tokio::test]
+async fn a_link_requested_before_the_dev_clock_moves_expires_with_it() {
+    let b = TestBackend::start().await;
+    let c = b.browser();
+    let (status, _, _) = post(&c, &b, "/api/password-resets", json!({"email": DEMO_EMAIL})).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    // Straight after the answer, before anyone reads the mailbox: the email is still on
+    // the mail queue, and must not be issued at the moved time.
+    let (status, _, _) = post(&c, &b, "/dev/api/clock", json!({"advance_seconds": 3601})).await;
+    assert_eq!(status, StatusCode::OK);
+    let token = token_from_mail(&b, DEMO_EMAIL, "/users/reset-password").await;
+    let (status, _, problem) = post(
+        &c,
+        &b,
+        "/api/password-resets/lookup",
+        json!({ "token": token }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::GONE);
+    assert_eq!(problem["code"], "token_expired");
+}

@@ -157,10 +157,13 @@ pub struct ClockState {
 }
 
 /// `POST /dev/api/clock`: moves the backend's time forward to make links expire.
+/// Emails still on the mail queue are issued first, at the time their requests were
+/// answered, so a link requested before the move expires with it.
 pub async fn advance_clock(
     State(state): State<AppState>,
     Json(request): Json<ClockRequest>,
 ) -> Json<ClockState> {
+    state.mail_queue.flush().await;
     state.clock.advance(request.advance_seconds.max(0));
     Json(ClockState {
         now: state.clock.now(),
