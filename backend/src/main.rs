@@ -45,11 +45,14 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(dir) = &config.site_dir {
         println!("  serving the site from {}", dir.display());
     }
+    let mail_queue = state.mail_queue.clone();
     // The peer address feeds the per-client rate limits.
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    // Emails of requests already answered are still on the queue: send them before exiting.
+    mail_queue.flush().await;
     Ok(())
 }
 
