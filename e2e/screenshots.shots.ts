@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  test, expect, LoginPage, createAccount, linkFromMail, uniqueEmail, DEMO_EMAIL, DEMO_PASSWORD,
+  test, expect, LoginPage, linkFromMail, DEMO_EMAIL, DEMO_PASSWORD,
 } from './tests/support/fixtures';
 import type { Browser, Page } from '@playwright/test';
 import { toPalettePng } from './screenshots.png';
@@ -22,8 +22,23 @@ const SCHEMES = ['light', 'dark'] as const;
 
 type Screen = { id: string; caption: string; open: (page: Page) => Promise<void> };
 
+// Every run starts from an empty database, so fixed addresses (one per screen) give the
+// same pictures each time and a rerun changes only what really changed.
+const address = (who: string) => `${who}@bureau-noord.test`;
+
+/** A confirmed account with a fixed address, made through the real API. */
+async function account(page: Page, who: string) {
+  const email = address(who);
+  const registered = await page.request.post('/api/registrations', {
+    headers: CSRF,
+    data: { name: 'Jan de Vries', email, password: 'Meetlat-en-theodoliet-2026', organisation: 'De Vries Landmeten', accept_terms: true, locale: 'nl' },
+  });
+  expect(registered.status()).toBe(202);
+  return email;
+}
+
 async function invitationLink(page: Page) {
-  const email = uniqueEmail('screens-invited');
+  const email = address('piet.bakker');
   const response = await page.request.post('/dev/api/invitations', {
     data: { email, organisation: 'Landmeetbureau Noord', account_type: 'main', name: 'Piet Bakker', inviter: 'Anna Jansen', locale: 'nl' },
   });
@@ -31,11 +46,14 @@ async function invitationLink(page: Page) {
   return linkFromMail(page, email, '/users/invitation');
 }
 
-async function resetLink(page: Page) {
-  const account = await createAccount(page, 'screens-reset');
-  const response = await page.request.post('/api/password-resets', { headers: CSRF, data: { email: account.email } });
+async function resetLink(page: Page, who: string) {
+  const email = await account(page, who);
+  const token = async () => new URL(await linkFromMail(page, email, '/users/verify-email')).hash.replace('#token=', '');
+  const verified = await page.request.post('/api/email-verifications', { headers: CSRF, data: { token: await token() } });
+  expect(verified.status()).toBe(200);
+  const response = await page.request.post('/api/password-resets', { headers: CSRF, data: { email } });
   expect(response.status()).toBe(202);
-  return linkFromMail(page, account.email, '/users/reset-password');
+  return linkFromMail(page, email, '/users/reset-password');
 }
 
 const SCREENS: Screen[] = [
@@ -48,7 +66,7 @@ const SCREENS: Screen[] = [
     open: async (page) => {
       const login = new LoginPage(page);
       await login.goto();
-      await login.signIn(uniqueEmail('screens-wrong'), 'Niet-het-wachtwoord-1');
+      await login.signIn(address('jan'), 'Niet-het-wachtwoord-1');
       await expect(login.alert).toBeVisible();
     },
   },
@@ -90,9 +108,10 @@ const SCREENS: Screen[] = [
   {
     id: 'register-sent', caption: 'Create an account: check your mailbox',
     open: async (page) => {
+      await page.clock.install();
       await page.goto('/users/register');
       await page.getByLabel('Naam', { exact: true }).fill('Jan de Vries');
-      await page.getByLabel('E-mailadres', { exact: true }).fill(uniqueEmail('screens-register'));
+      await page.getByLabel('E-mailadres', { exact: true }).fill(address('jan.de.vries'));
       await page.getByLabel('Organisatie', { exact: true }).fill('De Vries Landmeten');
       await page.getByLabel(/^Wachtwoord$/).fill('Meetlat-en-theodoliet-2026');
       await page.getByRole('checkbox', { name: /algemene voorwaarden/ }).check();
@@ -103,12 +122,7 @@ const SCREENS: Screen[] = [
   {
     id: 'verify-done', caption: 'Email address confirmed (`/users/verify-email#token=…`)',
     open: async (page) => {
-      const email = uniqueEmail('screens-verify');
-      const registered = await page.request.post('/api/registrations', {
-        headers: CSRF,
-        data: { name: 'Jan de Vries', email, password: 'Meetlat-en-theodoliet-2026', organisation: 'De Vries Landmeten', accept_terms: true, locale: 'nl' },
-      });
-      expect(registered.status()).toBe(202);
+      const email = await account(page, 'kees');
       await page.goto(await linkFromMail(page, email, '/users/verify-email'));
       await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
       await expect(h1(page)).toHaveText('Je e-mailadres is bevestigd');
@@ -131,8 +145,10 @@ const SCREENS: Screen[] = [
   {
     id: 'forgot-sent', caption: 'Forgot password (`/users/forgot-password`): link sent',
     open: async (page) => {
+      // The resend countdown stands still, so every run shows the same number.
+      await page.clock.install();
       await page.goto('/users/forgot-password');
-      await page.getByLabel('E-mailadres').fill(uniqueEmail('screens-forgot'));
+      await page.getByLabel('E-mailadres').fill(address('anna'));
       await page.getByRole('button', { name: 'Aanvragen' }).click();
       await expect(page.getByRole('status')).toContainText('is er een e-mail onderweg');
     },
@@ -140,7 +156,7 @@ const SCREENS: Screen[] = [
   {
     id: 'reset', caption: 'Choose a new password (`/users/reset-password#token=…`): too common',
     open: async (page) => {
-      await page.goto(await resetLink(page));
+      await page.goto(await resetLink(page, 'sanne'));
       await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('1qaz2wsx3edc');
       await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
       await expect(page.getByText('Dit wachtwoord is te bekend')).toBeVisible();
@@ -149,7 +165,7 @@ const SCREENS: Screen[] = [
   {
     id: 'reset-done', caption: 'New password saved',
     open: async (page) => {
-      await page.goto(await resetLink(page));
+      await page.goto(await resetLink(page, 'bram'));
       await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Nieuw-wachtwoord-voor-plaatjes');
       await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
       await expect(h1(page)).toHaveText('Je wachtwoord is gewijzigd');

@@ -230,6 +230,29 @@ test('help centre: the list, a search with and without results, an article, an u
   await expectAccessibleEverywhere(page, 'help article not found (en)');
 });
 
+test('in English, where the words are different lengths: registration errors, forgot password, invitation, reset link invalid', async ({ page }) => {
+  await page.goto('/users/register');
+  await switchToEnglish(page);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Enter your name.')).toBeVisible();
+  await expectAccessibleEverywhere(page, 'register, fields missing (en)');
+
+  await page.goto('/users/forgot-password');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Request' }).click();
+  await expect(page.getByText('Enter your email address.')).toBeVisible();
+  await expectAccessibleEverywhere(page, 'forgot password, address missing (en)');
+
+  await page.goto(await invitationLink(page));
+  await expect(page.getByRole('button', { name: 'Accept invitation' })).toBeVisible();
+  await expectAccessibleEverywhere(page, 'invitation (en)');
+
+  await page.goto('about:blank');
+  await page.goto('/users/reset-password#token=kapot');
+  await expect(h1(page)).toHaveText('This link does not work');
+  await expectAccessibleEverywhere(page, 'reset link invalid (en)');
+});
+
 test('each screen names itself in the title, and the titles differ', async ({ page }) => {
   const titles = new Map<string, string>();
   for (const path of ['/users/login', '/users/register', '/users/forgot-password', '/users/reset-password', '/users/verify-email', '/users/invitation', '/help', '/help/te-veel-pogingen', '/bestaat-niet']) {

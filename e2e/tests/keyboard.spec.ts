@@ -50,6 +50,17 @@ test('sign in and out: skip link, fields, show password, remember me, Shift+Tab 
   await expect(page).toHaveTitle('Aanmelden bij TopoCloud');
 });
 
+test('the root address opens the login page without moving focus; Tab then reaches the email field', async ({ page }) => {
+  const login = new LoginPage(page);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/users\/login$/);
+  await expect(login.submit).toBeVisible();
+  // Give a late focus move (the heading after a navigation) every chance to happen.
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  await focusByKeyboard(page, login.email, { max: 4 });
+});
+
 test('a wrong password by keyboard: the alert takes focus, Tab leads back into the form', async ({ page }) => {
   const login = new LoginPage(page);
   await login.goto();
