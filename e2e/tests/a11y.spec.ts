@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 // headings in order (support/a11y.ts).
 
 // Each state is checked in four looks, several axe runs each.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const CSRF = { 'x-topocloud-csrf': '1' };
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
