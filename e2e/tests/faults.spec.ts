@@ -117,7 +117,8 @@ const SCENARIOS: Scenario[] = [
     ...tooMany((now) => new Date(now + 300_000).toUTCString(), 300, { nl: '5 minuten', en: '5 minutes' }),
   },
   // Without Retry-After the site waits a minute (start_countdown_on_limit).
-  { name: '429 without Retry-After', ...tooMany(() => undefined, 60, { nl: '60 seconden', en: '60 seconds' }) },
+  // (The page clock runs on in real time: on a busy machine a few seconds may be gone.)
+  { name: '429 without Retry-After', ...tooMany(() => undefined, 60, { nl: '(60|5\\d|4\\d) seconden', en: '(60|5\\d|4\\d) seconds' }) },
 ];
 
 async function countClicks(page: Page, screen: Screen, scenario: Scenario) {
