@@ -28,9 +28,14 @@ test('every route of the app is answered with the shell and the strict headers',
 test('hashed assets are precompressed, immutable and correctly typed', async ({ request }) => {
   const html = await (await request.get('/users/login')).text();
   const wasm = html.match(/href="(\/topocloud-site-[0-9a-f]{16}_bg\.wasm)"/)?.[1];
-  const boot = html.match(/src="(\/boot-[0-9a-f]{16}\.js)"/)?.[1];
-  expect(wasm && boot, 'the wasm and the external loader are referenced').toBeTruthy();
-  expect(html, 'no inline script besides the JSON configuration').not.toMatch(/<script type="module">/);
+  const boot = html.match(/src="(\/app-[0-9a-f]{16}\.js)"/)?.[1];
+  expect(wasm && boot, 'the wasm and the app script (glue and loader in one) are referenced').toBeTruthy();
+  expect(html, 'no inline module loader').not.toMatch(/<script type="module">/);
+  // The only inline scripts: the JSON configuration and the first paint, allowed by its hash.
+  const inline = [...html.matchAll(/<script([^>]*)>/g)].filter((m) => !m[1].includes('src='));
+  expect(inline.map((m) => m[1].trim())).toEqual(['id="topocloud-config" type="application/json"', '']);
+  const csp = (await request.get('/users/login')).headers()['content-security-policy'];
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='/);
 
   const response = await request.get(wasm as string, { headers: { 'accept-encoding': 'br' } });
   expect(response.status()).toBe(200);

@@ -1,7 +1,7 @@
 //! The sign-in form itself: fields, remember-me, single sign-on, the links around it, and
 //! every failure in words with whatever the person typed left in place.
 
-use super::{focus_after_render, Countdown, PasswordField, TextField};
+use super::{first_paint, focus_after_render, Countdown, PasswordField, TextField};
 use crate::api::{self, ApiError};
 use crate::context::use_shared;
 use crate::help::{article_href, Article, HelpLink, HelpLinkFor};
@@ -59,11 +59,34 @@ pub fn LoginForm(
     let password_error = RwSignal::new(None::<Text>);
     let failure = RwSignal::new(initial_failure);
     let countdown = Countdown::new();
-    let (email_ref, password_ref, alert_ref) = (
+    let (email_ref, password_ref, remember_ref, alert_ref) = (
+        NodeRef::<Input>::new(),
         NodeRef::<Input>::new(),
         NodeRef::<Input>::new(),
         NodeRef::<Div>::new(),
     );
+    // Typed into index.html's static form while the app was loading: kept, caret and all.
+    let typed = first_paint::typed_login();
+    if let Some(typed) = &typed {
+        if !typed.email.is_empty() {
+            email.set(typed.email.clone());
+        }
+        password.set(typed.password.clone());
+        remember.set(typed.remember);
+    }
+    Effect::new(move |_| {
+        let focus = typed.as_ref().and_then(|t| t.focus.clone());
+        let target = focus.and_then(|name| {
+            let node = match name.as_str() {
+                "email" => email_ref,
+                "password" => password_ref,
+                "remember" => remember_ref,
+                _ => return None,
+            };
+            Some((name, node.get_untracked()?))
+        });
+        first_paint::hand_over(target);
+    });
     let focus_alert =
         move || focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
 
@@ -232,7 +255,7 @@ pub fn LoginForm(
                     value=password error=password_error revealed node_ref=password_ref />
                 <div class="form-row">
                     <div class="checkbox">
-                        <input type="checkbox" id="remember" name="remember" prop:checked=move || remember.get()
+                        <input type="checkbox" id="remember" name="remember" node_ref=remember_ref prop:checked=move || remember.get()
                             on:change=move |ev| remember.set(event_target_checked(&ev)) />
                         <label for="remember">{move || i18n.t(Text::RememberMe)}</label>
                     </div>

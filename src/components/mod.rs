@@ -1,5 +1,6 @@
 mod countdown;
 mod document_title;
+pub mod first_paint;
 mod focus;
 mod form_alert;
 mod language_switch;

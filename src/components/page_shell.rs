@@ -1,4 +1,4 @@
-use super::{focus_after_render, LanguageSwitch};
+use super::{first_paint, focus_after_render, LanguageSwitch};
 use crate::context::use_shared;
 use crate::help::{HelpText, HELP_PATH};
 use crate::i18n::{use_i18n, Text};
@@ -11,6 +11,14 @@ use wasm_bindgen::JsCast;
 pub fn PageShell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let runtime = use_shared().runtime();
+    // The login routes hand over from their form, once it is there to take the typed
+    // values; every other screen replaces the static frame as soon as it is mounted.
+    Effect::new(move |_| {
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok());
+        if !path.as_deref().is_some_and(first_paint::is_login_path) {
+            first_paint::hand_over(None);
+        }
+    });
     view! {
         // Focuses `main` itself: the router would otherwise treat `#main` as a navigation,
         // and fragments on this site carry one-time tokens.

@@ -1,0 +1,139 @@
+import type { Page, Route } from '@playwright/test';
+import { test, expect, expectNoAxeViolations, DEMO_EMAIL, DEMO_PASSWORD } from './support/fixtures';
+
+/** Holds the wasm download until `release()`: the time a slow phone spends loading it. */
+async function holdWasm(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+async function box(page: Page, selector: string) {
+  const found = await page.locator(selector).boundingBox();
+  expect(found, selector).not.toBeNull();
+  return found;
+}
+
+test('the login form is there before the app, and the app takes over what was typed without a shift', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+
+  // Drawn by index.html alone: a real, labelled form that takes typing.
+  await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden bij TopoCloud' })).toBeVisible();
+  await expect(page.locator('#first-paint')).toBeAttached();
+  const before = {
+    email: await box(page, '#fp-email'),
+    password: await box(page, '#fp-password'),
+    submit: await box(page, '#first-paint button[type=submit]'),
+  };
+  // (The static labels hold both languages, one hidden, so fields are found by id here.)
+  await page.locator('#fp-email').fill(DEMO_EMAIL);
+  await page.locator('#fp-remember').check();
+  await page.locator('#fp-password').click();
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+
+  // Enter before the app runs must not send the password anywhere (a plain GET form would
+  // put it in the address).
+  await page.keyboard.press('Enter');
+  expect(page.url()).not.toContain('password');
+
+  release();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  await expect(page.locator('#app')).toBeVisible();
+
+  expect(await box(page, '#email')).toEqual(before.email);
+  expect(await box(page, '#password')).toEqual(before.password);
+  expect(await box(page, '#app button[type=submit]')).toEqual(before.submit);
+
+  await expect(page.getByLabel('E-mailadres')).toHaveValue(DEMO_EMAIL);
+  await expect(page.getByLabel('Wachtwoord', { exact: true })).toHaveValue(DEMO_PASSWORD);
+  await expect(page.getByLabel('Ingelogd blijven')).toBeChecked();
+  const caret = await page.evaluate(() => {
+    const active = document.activeElement as HTMLInputElement;
+    return { id: active.id, start: active.selectionStart };
+  });
+  expect(caret).toEqual({ id: 'password', start: DEMO_PASSWORD.length - 2 });
+
+  // And it is the app's form now: Enter signs in.
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test('other routes first show the page frame, not the login form', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/help', { waitUntil: 'domcontentloaded' });
+  await expect(page.getByText('Even geduld…')).toBeVisible();
+  await expect(page.getByText('One moment…')).toBeHidden();
+  await expect(page.locator('#fp-email')).toBeHidden();
+  await expect(page.getByRole('link', { name: 'TopoCloud' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Hulp/);
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+});
+
+test('a remembered English choice is the language of the first paint too', async ({ page }) => {
+  await page.goto('/users/login');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  const release = await holdWasm(page);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to TopoCloud' })).toBeVisible();
+  await expect(page.getByText('Email address', { exact: true })).toBeVisible();
+  await expect(page.getByText('E-mailadres', { exact: true })).toBeHidden();
+  release();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to TopoCloud' })).toBeVisible();
+});
+
+test.describe('when the app cannot start', () => {
+  test.use({ expectedConsole: /Failed to load resource|net::ERR_FAILED|integrity/ });
+
+  for (const [what, pattern] of [
+    ['the wasm file', '**/*.wasm'],
+    ['the app script', '**/app-*.js'],
+  ] as const) {
+    test(`a missing ${what} is said in words, with the support contact`, async ({ page }) => {
+      await page.route(pattern, (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText('TopoCloud kan niet starten in deze browser.');
+      await expect(alert.getByRole('link', { name: 'hello@topocloud.com' })).toHaveAttribute('href', 'mailto:hello@topocloud.com');
+      await expect(alert.getByRole('link', { name: '(+31) 513 528 759' })).toHaveAttribute('href', 'tel:+31513528759');
+      // A form that cannot work is not offered.
+      await expect(page.locator('#fp-email')).toBeHidden();
+      await expectNoAxeViolations(page, `${what} failed`);
+    });
+  }
+
+  test('the support contact comes from the deployment configuration', async ({ page }) => {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.route('**/users/login', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text())
+        .replace('"hello@topocloud.com"', '"servicedesk@bureau.example"')
+        .replace('"(+31) 513 528 759"', '"+31 20 123 4567"');
+      await route.fulfill({ response, body });
+    });
+    await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('link', { name: 'servicedesk@bureau.example' })).toHaveAttribute('href', 'mailto:servicedesk@bureau.example');
+    await expect(alert.getByRole('link', { name: '+31 20 123 4567' })).toHaveAttribute('href', 'tel:+31201234567');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page says what to do, with the support contact, and offers no dead form', async ({ page }) => {
+    await page.goto('/users/login');
+    await expect(page.getByText('Zet JavaScript aan om je aan te melden bij TopoCloud.')).toBeVisible();
+    await expect(page.getByText('Turn on JavaScript to sign in to TopoCloud.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'hello@topocloud.com' }).first()).toBeVisible();
+    await expect(page.locator('#fp-email')).toBeHidden();
+  });
+});

@@ -1,0 +1,111 @@
+//! Taking over from the first paint: `index.html` draws the login form (or, on other
+//! routes, the page frame) as static HTML before the WebAssembly app has loaded. Whoever
+//! types there first must not lose it when the app starts, and nothing may jump.
+//!
+//! The app renders into `#app`, hidden, and swaps itself in once the screen it shows is
+//! complete, in one step with no paint in between.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement, HtmlInputElement};
+
+/// What the person typed into the static login form before the app started.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct TypedBeforeStart {
+    pub email: String,
+    pub password: String,
+    pub remember: bool,
+    /// The field that had focus: `"email"`, `"password"` or `"remember"`.
+    pub focus: Option<String>,
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+fn static_input(document: &Document, id: &str) -> Option<HtmlInputElement> {
+    document.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Whether the static rendering is still on screen.
+pub fn showing() -> bool {
+    document().is_some_and(|d| d.get_element_by_id("first-paint").is_some())
+}
+
+/// Reads the static login form, if it is still there.
+pub fn typed_login() -> Option<TypedBeforeStart> {
+    let document = document()?;
+    document.get_element_by_id("first-paint")?;
+    let value = |id| {
+        static_input(&document, id)
+            .map(|i| i.value())
+            .unwrap_or_default()
+    };
+    let focus = document
+        .active_element()
+        .and_then(|e| e.id().strip_prefix("fp-").map(str::to_owned));
+    Some(TypedBeforeStart {
+        email: value("fp-email"),
+        password: value("fp-password"),
+        remember: static_input(&document, "fp-remember").is_some_and(|i| i.checked()),
+        focus,
+    })
+}
+
+/// Removes the static rendering and shows the app in its place. `focus` is the app's
+/// element that takes over from the static one that had focus (`fp-<name>`): same value,
+/// caret where it was.
+pub fn hand_over(focus: Option<(String, HtmlInputElement)>) {
+    let Some(document) = document() else { return };
+    let Some(first_paint) = document.get_element_by_id("first-paint") else {
+        return;
+    };
+    let focus = focus.and_then(|(name, input)| {
+        let from = static_input(&document, &format!("fp-{name}"))?;
+        Some((from, input))
+    });
+    first_paint.remove();
+    if let Some(app) = document
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        app.set_hidden(false);
+    }
+    if let Some((from, input)) = focus {
+        let _ = input.focus();
+        // Checkboxes have no caret (asking them for one throws). The value is written here
+        // too: the app may not have drawn it yet, and a later write of the same value
+        // leaves the caret alone, where a write of a new one moves it to the end.
+        if input.type_() != "checkbox" {
+            input.set_value(&from.value());
+            let start = from.selection_start().ok().flatten().unwrap_or(0);
+            let end = from.selection_end().ok().flatten().unwrap_or(start);
+            let _ = input.set_selection_range(start, end);
+        }
+    }
+}
+
+/// Whether `path` is a route whose first paint is the static login form (index.html's
+/// first-paint script makes the same choice).
+pub fn is_login_path(path: &str) -> bool {
+    matches!(path.trim_end_matches('/'), "" | "/users/login")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_login_path;
+
+    #[test]
+    fn the_login_form_is_the_first_paint_of_the_login_routes_only() {
+        for path in ["/", "/users/login", "/users/login/"] {
+            assert!(is_login_path(path), "{path}");
+        }
+        for path in [
+            "/users/register",
+            "/help",
+            "/help/kan-niet-inloggen",
+            "/account",
+        ] {
+            assert!(!is_login_path(path), "{path}");
+        }
+    }
+}
