@@ -45,6 +45,9 @@ if loader:
         f'<script type="module" src="/{name}" integrity="{integrity}" crossorigin="anonymous"></script>'
     ) + html[loader.end():]
     html = re.sub(r'<link rel="modulepreload" href="/' + re.escape(glue_name) + r'"[^>]*>', "", html)
+    # No early preload of the wasm: it would compete with the CSS for the first paint on a
+    # slow line, and the app script asks for it as soon as the page is parsed anyway.
+    html = re.sub(r'<link rel="preload" href="/[^"]+\.wasm"[^>]*>', "", html)
     index.write_text(html)
 PY
 

@@ -5,6 +5,7 @@
 #   scripts/setup.sh build   toolchain for building and serving the site
 #   scripts/setup.sh test    that, plus Chromium, ChromeDriver, the e2e npm packages and
 #                            Schemathesis (in .tools/venv)
+#   scripts/setup.sh bench   that, plus Lighthouse (in .tools/lighthouse) for scripts/bench.sh
 #
 # Sourced by run.sh and test.sh (it exports PATH); can also be run on its own.
 set -euo pipefail
@@ -12,9 +13,12 @@ set -euo pipefail
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0" # wasm-opt "version_132", as pinned in Trunk.toml
 SCHEMATHESIS_VERSION="4.32.5" # checks the backend against openapi.yaml
+LIGHTHOUSE_VERSION="12.8.2" # 13 needs a newer Node than Debian's
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-build}"
+# The benchmark needs everything the tests need.
+with_test_tools=$([ "$mode" = "test" ] || [ "$mode" = "bench" ] && echo yes || echo no)
 tools_dir="$repo_root/.tools"
 export PATH="$tools_dir/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Trunk would otherwise ask the internet whether it is up to date.
@@ -46,7 +50,7 @@ wasm_bindgen_version() {
 }
 
 apt_packages brotli:brotli curl:curl
-if [ "$mode" = "test" ]; then
+if [ "$with_test_tools" = "yes" ]; then
   apt_packages chromium:chromium chromedriver:chromium-driver nginx:nginx-light envsubst:gettext-base
   # The e2e suite runs behind deploy/nginx.conf, which serves the precompressed .br files.
   if [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
@@ -80,7 +84,7 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}";
   npm install --prefix "$tools_dir" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
 fi
 
-if [ "$mode" = "test" ]; then
+if [ "$with_test_tools" = "yes" ]; then
   e2e="$repo_root/e2e"
   stamp="$e2e/node_modules/.installed-from-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$e2e/package-lock.json" "$stamp"; then
@@ -100,5 +104,13 @@ if [ "$mode" = "test" ]; then
     fi
     [ -x "$venv/bin/pip" ] || python3 -m venv --clear "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+fi
+
+if [ "$mode" = "bench" ]; then
+  lighthouse="$tools_dir/lighthouse/node_modules/.bin/lighthouse"
+  if ! "$lighthouse" --version 2>/dev/null | grep -qx "$LIGHTHOUSE_VERSION"; then
+    say "npm install lighthouse@$LIGHTHOUSE_VERSION (in .tools/lighthouse)"
+    npm install --prefix "$tools_dir/lighthouse" --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
   fi
 fi
