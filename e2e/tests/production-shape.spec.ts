@@ -27,9 +27,13 @@ test('every route of the app is answered with the shell and the strict headers',
 
 test('hashed assets are precompressed, immutable and correctly typed', async ({ request }) => {
   const html = await (await request.get('/users/login')).text();
-  const wasm = html.match(/href="(\/topocloud-site-[0-9a-f]{16}_bg\.wasm)"/)?.[1];
   const boot = html.match(/src="(\/app-[0-9a-f]{16}\.js)"/)?.[1];
-  expect(wasm && boot, 'the wasm and the app script (glue and loader in one) are referenced').toBeTruthy();
+  expect(boot, 'the app script (glue and loader in one) is referenced').toBeTruthy();
+  // The app script asks for the wasm itself (no preload competing with the first paint).
+  const script = await (await request.get(boot as string)).text();
+  const wasm = script.match(/module_or_path: '(\/topocloud-site-[0-9a-f]{16}_bg\.wasm)'/)?.[1];
+  expect(wasm, 'the wasm is named by the app script').toBeTruthy();
+  expect(html, 'no preload of the wasm').not.toContain('.wasm');
   expect(html, 'no inline module loader').not.toMatch(/<script type="module">/);
   // The only inline scripts: the JSON configuration and the first paint, allowed by its hash.
   const inline = [...html.matchAll(/<script([^>]*)>/g)].filter((m) => !m[1].includes('src='));
