@@ -1,6 +1,6 @@
 //! How other screens point into the help centre, exactly where a person gets stuck.
 //!
-//! ```ignore
+//! ```text
 //! use crate::help::{article_href, Article, HelpLink};
 //! view! { <a href=article_href(Article::LinkExpired)>"…"</a> }   // own link text
 //! view! { <p><HelpLink article=Article::LinkExpired /></p> }      // "Hulp: <question>"

@@ -175,11 +175,14 @@ fn score(doc: &Doc, terms: &[String], phrase: &str) -> (usize, u32) {
     (matched, total)
 }
 
+/// How much of a query search reads: a pasted page of text would make every keystroke
+/// slow, and no question is this long.
+pub const QUERY_CHARS: usize = 200;
+
 /// The articles that answer `query`, best first. An empty query lists them all, in
 /// their own order.
 pub fn search(query: &str) -> Vec<Article> {
-    // A pasted page of text would make every keystroke slow; no question is this long.
-    let query: String = query.chars().take(200).collect();
+    let query: String = query.chars().take(QUERY_CHARS).collect();
     // Split at hyphens: the index holds both "e-mail" forms, the query uses the parts.
     let normalised = normalise(&query.replace('-', " "));
     let all: Vec<String> = normalised.split_whitespace().map(str::to_owned).collect();

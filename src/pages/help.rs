@@ -77,10 +77,16 @@ fn remember_query(value: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let url = if value.trim().is_empty() {
+    // Only what search reads: a pasted page of text would make an address longer than
+    // servers accept, and the page would not load again.
+    let kept: String = value
+        .chars()
+        .take(crate::help::search::QUERY_CHARS)
+        .collect();
+    let url = if kept.trim().is_empty() {
         crate::help::HELP_PATH.to_owned()
     } else {
-        format!("{}?q={}", crate::help::HELP_PATH, percent_encode(value))
+        format!("{}?q={}", crate::help::HELP_PATH, percent_encode(&kept))
     };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
