@@ -80,7 +80,7 @@ def medians(page):
         })
     return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
 app, plain = medians("app"), medians("plain")
-ratio = lambda key: app[key] / plain[key] if plain[key] else float("nan")
+ratio = lambda key: f"{app[key] / plain[key]:.2f}" if plain[key] else "–"
 fmt = {
     "score": lambda v: f"{v:.0f}", "fcp": lambda v: f"{v:.0f} ms", "lcp": lambda v: f"{v:.0f} ms",
     "tbt": lambda v: f"{v:.0f} ms", "cls": lambda v: f"{v:.3f}", "bytes": lambda v: f"{v / 1024:.1f} KB",
@@ -99,5 +99,5 @@ print("|---|---|---|---|---|")
 for key in names:
     ok, target = targets.get(key, (None, ""))
     mark = "" if ok is None else (" ✓" if ok else " ✗")
-    print(f"| {names[key]} | {fmt[key](app[key])} | {fmt[key](plain[key])} | {ratio(key):.2f} | {target}{mark} |")
+    print(f"| {names[key]} | {fmt[key](app[key])} | {fmt[key](plain[key])} | {ratio(key)} | {target}{mark} |")
 PY
