@@ -47,6 +47,18 @@ impl Countdown {
         self.remaining.get() > 0
     }
 
+    /// Whether a form's button shows as unusable: its request is still out, or the
+    /// person is locked out for now (tracked, for the view).
+    pub fn blocks(&self, pending: Memo<bool>) -> bool {
+        pending.get() || self.running()
+    }
+
+    /// The same, read once in a click handler: one click, one request, and no request at
+    /// all while locked out.
+    pub fn refuses(&self, pending: Memo<bool>) -> bool {
+        pending.get_untracked() || self.remaining.get_untracked() > 0
+    }
+
     fn stop(&self) {
         if let Some(Some(h)) = self.handle.try_get_value() {
             h.clear();

@@ -26,11 +26,6 @@ fn static_input(document: &Document, id: &str) -> Option<HtmlInputElement> {
     document.get_element_by_id(id)?.dyn_into().ok()
 }
 
-/// Whether the static rendering is still on screen.
-pub fn showing() -> bool {
-    document().is_some_and(|d| d.get_element_by_id("first-paint").is_some())
-}
-
 /// Reads the static login form, if it is still there.
 pub fn typed_login() -> Option<TypedBeforeStart> {
     let document = document()?;

@@ -98,11 +98,10 @@ pub fn InvitationForm(
         }
     });
     let pending = accept.pending();
-    let blocked = move || pending.get() || countdown.running();
+    let blocked = move || countdown.blocks(pending);
 
     let submit = move || {
-        // One click, one request; and no request at all while locked out.
-        if pending.get_untracked() || countdown.remaining.get_untracked() > 0 {
+        if countdown.refuses(pending) {
             return;
         }
         revealed.set(false);

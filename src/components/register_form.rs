@@ -108,11 +108,10 @@ pub fn RegisterForm(
         }
     });
     let pending = register.pending();
-    let blocked = move || pending.get() || countdown.running();
+    let blocked = move || countdown.blocks(pending);
 
     let submit = move || {
-        // One click, one request; and no request at all while locked out.
-        if pending.get_untracked() || countdown.remaining.get_untracked() > 0 {
+        if countdown.refuses(pending) {
             return;
         }
         revealed.set(false);

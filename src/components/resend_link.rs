@@ -63,11 +63,11 @@ pub fn ResendLink(
         }
     });
     let pending = resend.pending();
-    let blocked = move || pending.get() || countdown.running();
+    let blocked = move || countdown.blocks(pending);
 
     let send = move || {
         // One click, one email; none at all while the cooldown runs.
-        if pending.get_untracked() || countdown.remaining.get_untracked() > 0 {
+        if countdown.refuses(pending) {
             return;
         }
         failure.set(None);
