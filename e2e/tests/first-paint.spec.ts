@@ -77,6 +77,33 @@ test('other routes first show the page frame, not the login form', async ({ page
   await expect(page.locator('#first-paint')).not.toBeAttached();
 });
 
+test('a keyboard user who tabs in before the app starts keeps their place', async ({ page }) => {
+  // On the login form: the skip link comes first, and focus stays on it through the start.
+  let release = await holdWasm(page);
+  await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#first-paint .skip-link')).toBeFocused();
+  await expect(page.locator('#first-paint .skip-link')).toBeInViewport();
+  release();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
+
+  // On a link page, the static skip link moves focus without touching the fragment that
+  // carries the token, and the language switch keeps focus through the start as well.
+  await page.unrouteAll();
+  release = await holdWasm(page);
+  await page.goto('/users/reset-password#token=not-a-real-token', { waitUntil: 'domcontentloaded' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#first-paint main')).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('#token=not-a-real-token');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('#first-paint .language-switch:visible')).toBeFocused();
+  release();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  await expect(page.getByRole('button', { name: 'Switch to English' })).toBeFocused();
+});
+
 test('a remembered English choice is the language of the first paint too', async ({ page }) => {
   await page.goto('/users/login');
   await page.getByRole('button', { name: 'Switch to English' }).click();

@@ -54,16 +54,38 @@ pub fn hand_over(focus: Option<(String, HtmlInputElement)>) {
     let Some(first_paint) = document.get_element_by_id("first-paint") else {
         return;
     };
+    // Focus elsewhere (skip link, language switch, a link, main) moves to the same
+    // element of the app: a keyboard user who tabbed in before the start keeps their place.
+    let elsewhere = match focus {
+        Some(_) => None,
+        None => document
+            .active_element()
+            .filter(|active| first_paint.contains(Some(active)))
+            .and_then(|active| {
+                counterpart_selector(
+                    &active.tag_name(),
+                    active.class_list().item(0).as_deref(),
+                    active.get_attribute("href").as_deref(),
+                )
+            }),
+    };
     let focus = focus.and_then(|(name, input)| {
         let from = static_input(&document, &format!("fp-{name}"))?;
         Some((from, input))
     });
     first_paint.remove();
-    if let Some(app) = document
+    let app = document
         .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(app) = &app {
+        app.set_hidden(false);
+    }
+    if let Some(target) = elsewhere
+        .zip(app)
+        .and_then(|(selector, app)| app.query_selector(&selector).ok().flatten())
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
-        app.set_hidden(false);
+        let _ = target.focus();
     }
     if let Some((from, input)) = focus {
         let _ = input.focus();
@@ -79,6 +101,36 @@ pub fn hand_over(focus: Option<(String, HtmlInputElement)>) {
     }
 }
 
+/// How the app's counterpart of a focused static element is found: the same kind of
+/// element with the same first class and the same link. `None` when there is nothing
+/// to tell it by, or when a class or link would not be safe inside a selector.
+pub fn counterpart_selector(tag: &str, class: Option<&str>, href: Option<&str>) -> Option<String> {
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+    };
+    if !plain(tag) {
+        return None;
+    }
+    let class = class.filter(|c| !c.is_empty());
+    if class.is_some_and(|c| !plain(c)) || href.is_some_and(|h| h.contains(['"', '\\'])) {
+        return None;
+    }
+    if class.is_none() && href.is_none() {
+        return None;
+    }
+    let mut selector = tag.to_ascii_lowercase();
+    if let Some(class) = class {
+        selector.push('.');
+        selector.push_str(class);
+    }
+    if let Some(href) = href {
+        selector.push_str(&format!("[href=\"{href}\"]"));
+    }
+    Some(selector)
+}
+
 /// Whether `path` is a route whose first paint is the static login form (index.html's
 /// first-paint script makes the same choice).
 pub fn is_login_path(path: &str) -> bool {
@@ -87,7 +139,36 @@ pub fn is_login_path(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_login_path;
+    use super::{counterpart_selector, is_login_path};
+
+    #[test]
+    fn a_focused_static_element_is_found_in_the_app_by_kind_class_and_link() {
+        let cases = [
+            (
+                ("A", Some("skip-link"), Some("#main")),
+                Some(r##"a.skip-link[href="#main"]"##),
+            ),
+            (
+                ("BUTTON", Some("language-switch"), None),
+                Some("button.language-switch"),
+            ),
+            (("MAIN", Some("site-main"), None), Some("main.site-main")),
+            (("A", None, Some("/help")), Some(r#"a[href="/help"]"#)),
+            (("BUTTON", None, None), None),
+            (("BUTTON", Some(""), None), None),
+            (("A", Some("x]y"), None), None),
+            (("A", None, Some(r#"/"]*{"#)), None),
+            (("A", None, Some(r"/\x")), None),
+            (("a b", Some("c"), None), None),
+        ];
+        for ((tag, class, href), expected) in cases {
+            assert_eq!(
+                counterpart_selector(tag, class, href).as_deref(),
+                expected,
+                "{tag} {class:?} {href:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_login_form_is_the_first_paint_of_the_login_routes_only() {
