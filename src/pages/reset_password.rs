@@ -6,7 +6,8 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    focus_after_render, use_document_title, PageShell, PasswordChecklist, PasswordField,
+    focus_after_render, start_countdown_on_limit, use_document_title, AccountAlert, Countdown,
+    Failure, PageShell, PasswordChecklist, PasswordField,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
@@ -108,7 +109,9 @@ fn NewPasswordForm(
     let password = RwSignal::new(String::new());
     let revealed = RwSignal::new(false);
     let password_error = RwSignal::new(None::<Text>);
-    let failure = RwSignal::new(None::<ApiError>);
+    let failure = RwSignal::new(None::<Failure>);
+    // A real backend may limit how often a link is tried; the wait is shown and counted.
+    let countdown = Countdown::new();
     let (password_ref, alert_ref) = (NodeRef::<Input>::new(), NodeRef::<Div>::new());
     let account_email = StoredValue::new(email.clone());
     let focus_password = move || {
@@ -148,7 +151,8 @@ fn NewPasswordForm(
                             other => other,
                         });
                     } else {
-                        failure.try_set(Some(error));
+                        start_countdown_on_limit(&error, countdown);
+                        failure.try_set(Some(Failure::from_error(&error)));
                         focus_after_render(move || {
                             alert_ref.try_get_untracked().flatten().map(Into::into)
                         });
@@ -159,7 +163,7 @@ fn NewPasswordForm(
     });
     let pending = save.pending();
     let submit = move || {
-        if pending.get_untracked() {
+        if countdown.refuses(pending) {
             return;
         }
         revealed.set(false);
@@ -184,12 +188,7 @@ fn NewPasswordForm(
     view! {
         <h1 id="reset-title">{move || i18n.t(R::ResetTitle)}</h1>
         <p class="intro">{move || i18n.t(R::ResetIntro)}</p>
-        <div node_ref=alert_ref class="form-alert" class:form-alert--visible=move || failure.get().is_some() role="alert" tabindex="-1">
-            {move || failure.get().map(|error| view! {
-                <p>{move || i18n.t(error.message())}</p>
-                <button type="button" class="button button--secondary" on:click=move |_| submit()>{move || i18n.t(Text::TryAgain)}</button>
-            })}
-        </div>
+        <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
         <form class="form" novalidate on:submit=on_submit aria-labelledby="reset-title">
             // The account's address, so a password manager saves the new password for it.
             <div class="field">
@@ -199,7 +198,7 @@ fn NewPasswordForm(
             <PasswordField id="new-password" label=Text::NewPasswordLabel autocomplete="new-password"
                 value=password error=password_error revealed node_ref=password_ref described_by="new-password-rules" />
             <PasswordChecklist id="new-password-rules" policy password />
-            <button type="submit" class="button button--primary" aria-disabled=move || pending.get().then_some("true")>
+            <button type="submit" class="button button--primary" aria-disabled=move || countdown.blocks(pending).then_some("true")>
                 {move || i18n.t(if pending.get() { R::Saving } else { R::SaveButton })}
             </button>
         </form>

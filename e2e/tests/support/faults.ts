@@ -260,8 +260,7 @@ export const SCREENS: Screen[] = [
     url: '/users/reset-password',
     endpoint: '/api/password-resets/complete',
     readsSuccessBody: true,
-    // Shows "too many attempts" but no countdown (see the report of issue #9).
-    countsDown: false,
+    countsDown: true,
     async open(page, lang, backend) {
       const account = await accountWithResetLink(page, backend);
       const submit = page.getByRole('button', { name: t(lang, 'Wachtwoord opslaan', 'Save password') });
