@@ -10,6 +10,7 @@ pub mod return_to;
 pub mod runtime_config;
 pub mod validation;
 
+use components::FreshForEachLink;
 use i18n::I18n;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -31,10 +32,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/help") view=pages::HelpPage />
                 <Route path=path!("/help/:slug") view=pages::HelpArticlePage />
                 <Route path=path!("/users/register") view=RegisterPage />
-                <Route path=path!("/users/verify-email") view=VerifyEmailPage />
-                <Route path=path!("/users/invitation") view=InvitationPage />
+                <Route path=path!("/users/verify-email") view=|| view! { <FreshForEachLink><VerifyEmailPage /></FreshForEachLink> } />
+                <Route path=path!("/users/invitation") view=|| view! { <FreshForEachLink><InvitationPage /></FreshForEachLink> } />
                 <Route path=path!("/users/forgot-password") view=ForgotPasswordPage />
-                <Route path=path!("/users/reset-password") view=ResetPasswordPage />
+                <Route path=path!("/users/reset-password") view=|| view! { <FreshForEachLink><ResetPasswordPage /></FreshForEachLink> } />
             </Routes>
         </Router>
     }
