@@ -88,6 +88,14 @@ const SCENARIOS: Scenario[] = [
       route.fulfill({ status: 401, contentType: 'text/html', body: JSON.stringify({ status: 401, code: 'invalid_credentials' }) }),
   },
   {
+    // A captive portal or a misrouted proxy: "200 OK" with a web page is not the backend
+    // saying yes (for a request without an answer body it would claim an email was sent).
+    name: 'a success that is a web page',
+    says: (lang) => SAY[lang].malformed,
+    answer: (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Wifi</title><p>Log in to the hotspot</p>' }),
+  },
+  {
     // A success without the fields the site reads, or a problem without its code.
     name: 'missing fields',
     says: (lang) => SAY[lang].malformed,

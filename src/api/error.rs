@@ -38,11 +38,7 @@ impl ApiError {
         now: i64,
     ) -> Self {
         let retry_after_seconds = retry_after.and_then(|raw| parse_retry_after(raw, now));
-        let is_json = content_type.is_some_and(|ct| {
-            let ct = ct.trim_start().to_ascii_lowercase();
-            ct.starts_with("application/problem+json") || ct.starts_with("application/json")
-        });
-        if is_json {
+        if content_type.is_some_and(is_json) {
             if let Ok(problem) = serde_json::from_str::<Problem>(body) {
                 return ApiError::Problem {
                     status,
@@ -65,6 +61,18 @@ impl ApiError {
             },
             500..=599 => ApiError::Server { status },
             _ => ApiError::Malformed,
+        }
+    }
+
+    /// Reads a 2xx answer to a call whose success has no body (`202`, `204`): only an
+    /// empty or JSON answer is the backend's. A captive portal or a misrouted proxy
+    /// answers `200` with an HTML page, and taking that for "an email is on its way"
+    /// would send the person to wait for an email that never comes.
+    pub fn from_bodiless_success(content_type: Option<&str>, body: &str) -> Result<(), Self> {
+        if body.trim().is_empty() || content_type.is_some_and(is_json) {
+            Ok(())
+        } else {
+            Err(ApiError::Malformed)
         }
     }
 
@@ -160,9 +168,42 @@ impl ApiError {
 #[cfg(test)]
 mod fuzz;
 
+fn is_json(content_type: &str) -> bool {
+    let ct = content_type.trim_start().to_ascii_lowercase();
+    ct.starts_with("application/problem+json") || ct.starts_with("application/json")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bodiless_success_is_empty_or_json_never_a_page() {
+        for (content_type, body) in [
+            (None, ""),
+            (Some("text/plain"), ""),
+            (Some("text/html"), "  \n"),
+            (Some("application/json"), "{}"),
+            (Some("Application/JSON; charset=utf-8"), "null"),
+        ] {
+            assert_eq!(
+                ApiError::from_bodiless_success(content_type, body),
+                Ok(()),
+                "{content_type:?} {body:?}"
+            );
+        }
+        for (content_type, body) in [
+            (Some("text/html"), "<!doctype html><title>Wifi</title>"),
+            (None, "<html>"),
+            (Some("text/plain"), "OK"),
+        ] {
+            assert_eq!(
+                ApiError::from_bodiless_success(content_type, body),
+                Err(ApiError::Malformed),
+                "{content_type:?} {body:?}"
+            );
+        }
+    }
 
     const PROBLEM: Option<&str> = Some("application/problem+json");
 

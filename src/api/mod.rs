@@ -104,11 +104,12 @@ async fn send(builder: RequestBuilder, json_body: Option<String>) -> Result<Resp
 }
 
 pub(crate) async fn expect_success(response: Response) -> Result<(), ApiError> {
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(read_problem(response).await)
+    if !response.ok() {
+        return Err(read_problem(response).await);
     }
+    let content_type = response.headers().get("content-type");
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    ApiError::from_bodiless_success(content_type.as_deref(), &body)
 }
 
 pub(crate) async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
