@@ -2,7 +2,7 @@
 //! these exist so a person hears about a typo at once, in their own language.
 
 use crate::i18n::Text;
-use topocloud_contract::is_plausible_email;
+use topocloud_contract::{is_plausible_email, MAX_EMAIL_LEN};
 use validator::{Validate, ValidationError, ValidationErrors};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,13 +62,26 @@ pub fn password_rule_text(code: &str) -> Text {
     }
 }
 
-fn email_rule(email: &str) -> Result<(), ValidationError> {
-    if email.trim().is_empty() {
-        Err(ValidationError::new("email_required"))
+/// What is wrong with a typed email address, if anything: the one rule every form uses.
+pub fn email_problem(email: &str) -> Option<Text> {
+    let email = email.trim();
+    if email.is_empty() {
+        Some(Text::EmailRequired)
+    } else if email.len() > MAX_EMAIL_LEN {
+        Some(Text::EmailTooLong)
     } else if !is_plausible_email(email) {
-        Err(ValidationError::new("email_invalid"))
+        Some(Text::EmailInvalid)
     } else {
-        Ok(())
+        None
+    }
+}
+
+fn email_rule(email: &str) -> Result<(), ValidationError> {
+    match email_problem(email) {
+        Some(Text::EmailRequired) => Err(ValidationError::new("email_required")),
+        Some(Text::EmailTooLong) => Err(ValidationError::new("email_too_long")),
+        Some(_) => Err(ValidationError::new("email_invalid")),
+        None => Ok(()),
     }
 }
 
@@ -97,6 +110,7 @@ fn text_for_code(code: &str) -> Text {
     match code {
         "email_required" => Text::EmailRequired,
         "email_invalid" => Text::EmailInvalid,
+        "email_too_long" => Text::EmailTooLong,
         "password_required" => Text::PasswordRequired,
         "password_too_long" => Text::PasswordTooLong,
         _ => Text::FormHasErrors,
@@ -135,6 +149,25 @@ mod tests {
             form("   ", "x").problems(),
             vec![(Field::Email, Text::EmailRequired)]
         );
+    }
+
+    #[test]
+    fn an_overlong_email_is_called_too_long_not_invalid() {
+        let at_limit = format!(
+            "{}@topocloud.test",
+            "a".repeat(254 - "@topocloud.test".len())
+        );
+        assert_eq!(at_limit.len(), 254);
+        assert_eq!(email_problem(&at_limit), None);
+        assert_eq!(email_problem(&format!(" {at_limit} ")), None);
+        let over = format!("a{at_limit}");
+        assert_eq!(email_problem(&over), Some(Text::EmailTooLong));
+        assert_eq!(
+            form(&over, "x").problems(),
+            vec![(Field::Email, Text::EmailTooLong)]
+        );
+        // Too long wins over malformed: the person first needs to hear about the length.
+        assert_eq!(email_problem(&"x".repeat(300)), Some(Text::EmailTooLong));
     }
 
     #[test]

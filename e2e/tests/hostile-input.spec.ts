@@ -25,6 +25,7 @@ const asTyped = (value: string) => value;
 
 const SAY = {
   emailInvalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.',
+  emailTooLong: 'Dit e-mailadres is te lang: een e-mailadres heeft hoogstens 254 tekens.',
   nameBad: 'Deze naam is te lang (meer dan 200 tekens) of bevat een teken dat niet kan, zoals een tab.',
   organisationBad: 'Deze organisatienaam is te lang (meer dan 200 tekens) of bevat een teken dat niet kan, zoals een tab.',
   passwordTooLong: 'Je wachtwoord is te lang.',
@@ -34,8 +35,8 @@ const SAY = {
 
 /** The field's own message for a value, or null when the value is fine for that field. */
 const RULES: Record<string, (kind: Kind) => string | null> = {
-  // None of the hostile values is an address; the very long one is not even at 254.
-  email: () => SAY.emailInvalid,
+  // None of the hostile values is an address; the very long one is told its length first.
+  email: (kind) => (kind === 'very long' ? SAY.emailTooLong : SAY.emailInvalid),
   name: (kind) => (kind === 'very long' || kind === 'NUL and control characters' ? SAY.nameBad : null),
   organisation: (kind) => (kind === 'very long' || kind === 'NUL and control characters' ? SAY.organisationBad : null),
   // New passwords: at most 128 code points, printable characters only.
@@ -67,7 +68,7 @@ test('sign in: the email field explains every hostile value; hostile passwords a
     await login.email.fill(HOSTILE[kind]);
     await login.password.fill('Iets-anders-2026');
     await login.submit.click();
-    await expectField(login.email, page.locator('#email-error'), HOSTILE[kind], SAY.emailInvalid, `email, ${kind}`);
+    await expectField(login.email, page.locator('#email-error'), HOSTILE[kind], RULES.email(kind), `email, ${kind}`);
     await expectNothingInjected(page);
   }
   for (const kind of KINDS) {
@@ -137,7 +138,7 @@ test('resend verification and reset request: the email field keeps every hostile
     for (const kind of KINDS) {
       await field.fill(HOSTILE[kind]);
       await page.getByRole('button', { name: button, exact: true }).click();
-      await expectField(field, page.locator(`#${id}-error`), HOSTILE[kind], SAY.emailInvalid, `${url}, ${kind}`);
+      await expectField(field, page.locator(`#${id}-error`), HOSTILE[kind], RULES.email(kind), `${url}, ${kind}`);
       await expectNothingInjected(page);
     }
   }

@@ -5,8 +5,8 @@
 use crate::api::ApiError;
 use crate::i18n::accounts::{AccountText, Msg};
 use crate::i18n::Text;
-use crate::validation::{new_password_problem, password_rule_text};
-use topocloud_contract::{field_codes, is_plausible_email, ErrorCode, PasswordPolicy};
+use crate::validation::{email_problem, new_password_problem, password_rule_text};
+use topocloud_contract::{field_codes, ErrorCode, PasswordPolicy};
 
 /// The backend's limit on names (`backend/src/policy.rs`), counted in code points.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -49,10 +49,8 @@ pub struct Registration<'a> {
 pub fn registration_problems(form: &Registration, policy: &PasswordPolicy) -> Problems {
     let mut problems = Vec::new();
     problems.extend(name_problem(form.name, AccountField::Name));
-    if form.email.trim().is_empty() {
-        problems.push((AccountField::Email, Text::EmailRequired.into()));
-    } else if !is_plausible_email(form.email) {
-        problems.push((AccountField::Email, Text::EmailInvalid.into()));
+    if let Some(text) = email_problem(form.email) {
+        problems.push((AccountField::Email, text.into()));
     }
     problems.extend(name_problem(form.organisation, AccountField::Organisation));
     if let Some(text) = new_password_problem(policy, form.password) {

@@ -8,9 +8,10 @@ use super::{focus_after_render, Countdown};
 use crate::api;
 use crate::i18n::accounts::{locale, resend_in, AccountText, Msg};
 use crate::i18n::{use_i18n, Text};
+use crate::validation::email_problem;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use topocloud_contract::{is_plausible_email, ResendVerificationRequest};
+use topocloud_contract::ResendVerificationRequest;
 
 /// Seconds between two emails asked for from this screen.
 pub const RESEND_COOLDOWN_SECONDS: u32 = 60;
@@ -73,13 +74,7 @@ pub fn ResendLink(
         failure.set(None);
         sent.set(false);
         let address = email.get_untracked().trim().to_owned();
-        let problem: Option<Msg> = if address.is_empty() {
-            Some(Text::EmailRequired.into())
-        } else if !is_plausible_email(&address) {
-            Some(Text::EmailInvalid.into())
-        } else {
-            None
-        };
+        let problem: Option<Msg> = email_problem(&address).map(Into::into);
         email_error.set(problem);
         if problem.is_some() {
             focus_after_render(move || email_ref.try_get_untracked().flatten().map(Into::into));

@@ -26,6 +26,7 @@ pub fn text(text: Text) -> &'static str {
         Text::FormHasErrors => "Please check the marked fields.",
         Text::EmailRequired => "Enter your email address.",
         Text::EmailInvalid => "Enter a valid email address, for example name@company.com.",
+        Text::EmailTooLong => "This email address is too long: an email address has at most 254 characters.",
         Text::PasswordRequired => "Enter your password.",
         Text::InvalidCredentials => {
             "The email address or password is not correct. Check both and try again."

@@ -24,6 +24,7 @@ pub fn text(text: Text) -> &'static str {
         Text::FormHasErrors => "Controleer de gemarkeerde velden.",
         Text::EmailRequired => "Vul je e-mailadres in.",
         Text::EmailInvalid => "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.",
+        Text::EmailTooLong => "Dit e-mailadres is te lang: een e-mailadres heeft hoogstens 254 tekens.",
         Text::PasswordRequired => "Vul je wachtwoord in.",
         Text::InvalidCredentials => "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
         Text::EmailNotVerified => "Je e-mailadres is nog niet bevestigd. Open de link in de e-mail die we je stuurden.",

@@ -42,6 +42,7 @@ catalogue! {
     FormHasErrors,
     EmailRequired,
     EmailInvalid,
+    EmailTooLong,
     PasswordRequired,
     // Errors from the backend or the network
     InvalidCredentials,
