@@ -220,3 +220,26 @@ test('a tampered or cut-short verification link explains itself and offers a new
   await expect(page.getByLabel('Email address')).toBeFocused();
   await expectNoAxeViolations(page, 'verify link missing (en)');
 });
+
+test('signed in already: the page says as whom, and offers to sign out first or to stay (nl and en)', async ({ page }) => {
+  const account = await createAccount(page, 'register-signed-in');
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(account.email, account.password);
+  await expect(page).toHaveURL(/\/account$/);
+
+  await page.goto('/users/register');
+  await expect(page.getByRole('heading', { level: 1, name: 'Je bent al aangemeld' })).toBeVisible();
+  await expect(page.getByText(account.email)).toBeVisible();
+  await expect(page.getByRole('button', { name: WORDS.nl.submit })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Niet nu: blijf aangemeld' })).toHaveAttribute('href', '/account');
+  await expectNoAxeViolations(page, 'register while signed in (nl)');
+  await switchToEnglish(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'You are already signed in' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out and continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a TopoCloud account' })).toBeFocused();
+  await expect(page.getByRole('button', { name: WORDS.en.submit })).toBeVisible();
+  const session = await page.request.get('/api/session');
+  expect(session.status(), 'signed out for real').toBe(401);
+});

@@ -2,12 +2,11 @@
 //! next step, none a dead end.
 
 use super::account_form::{AccountAlert, Failure};
-use super::{focus_after_render, Countdown};
-use crate::api::{self, ApiError};
-use crate::context::use_shared;
+use super::{Countdown, SignOutFirst};
+use crate::api::ApiError;
 use crate::i18n::accounts::{ask_inviter, AccountText};
 use crate::i18n::{use_i18n, Text};
-use leptos::html::{Div, H1};
+use leptos::html::H1;
 use leptos::prelude::*;
 use topocloud_contract::{ErrorCode, InvitationDetails};
 
@@ -128,38 +127,11 @@ pub fn InvitationOtherAccount(
     on_signed_out: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let after_login = use_shared().runtime().after_login;
-    let failure = RwSignal::new(None::<Failure>);
-    let alert_ref = NodeRef::<Div>::new();
-    let sign_out = Action::new_local(move |_: &()| async move {
-        match api::sign_out().await {
-            Ok(()) => {
-                on_signed_out.try_run(());
-            }
-            Err(error) => {
-                failure.try_set(Some(Failure::from_error(&error)));
-                focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
-            }
-        }
-    });
-    let pending = sign_out.pending();
-    let run = move || {
-        if !pending.get_untracked() {
-            failure.set(None);
-            sign_out.dispatch_local(());
-        }
-    };
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::OtherAccountTitle)}</h1>
-        <p>{move || i18n.t(AccountText::OtherAccountSignedIn)} " " <strong class="account-email">{signed_in}</strong>"."</p>
-        <p>{move || i18n.t(AccountText::OtherAccountInvited)} " " <strong class="account-email">{details.email}</strong>"."</p>
-        <p>{move || i18n.t(AccountText::OtherAccountBody)}</p>
-        <AccountAlert failure countdown=Countdown::new() node_ref=alert_ref on_retry=Callback::new(move |_| run()) />
-        <button type="button" class="button button--primary" aria-disabled=move || pending.get().then_some("true")
-            on:click=move |_| run()>
-            {move || i18n.t(if pending.get() { AccountText::SigningOutToContinue } else { AccountText::SignOutAndContinue })}
-        </button>
-        <p><a href=after_login>{move || i18n.t(AccountText::KeepOtherAccount)}</a></p>
-        <p><a href="/help/uitnodiging-ander-account">{move || i18n.t(AccountText::HelpOtherAccount)}</a></p>
+        <SignOutFirst heading_id="invitation-title" title=AccountText::OtherAccountTitle signed_in heading on_signed_out>
+            <p>{move || i18n.t(AccountText::OtherAccountInvited)} " " <strong class="account-email">{details.email.clone()}</strong>"."</p>
+            <p>{move || i18n.t(AccountText::OtherAccountBody)}</p>
+            <p><a href="/help/uitnodiging-ander-account">{move || i18n.t(AccountText::HelpOtherAccount)}</a></p>
+        </SignOutFirst>
     }
 }

@@ -30,6 +30,7 @@ mod invitation_form;
 pub mod invitation_states;
 mod register_form;
 mod resend_link;
+mod sign_out_first;
 
 pub use account_form::{start_countdown_on_limit, AccountAlert, Failure};
 pub use invitation_form::InvitationForm;
@@ -39,3 +40,4 @@ pub use invitation_states::{
 };
 pub use register_form::{RegisterForm, RegisterValues};
 pub use resend_link::ResendLink;
+pub use sign_out_first::SignOutFirst;

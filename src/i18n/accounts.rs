@@ -27,6 +27,8 @@ catalogue! {
         // Registration
         RegisterTitle,
         RegisterIntro,
+        RegisterSignedInTitle,
+        RegisterSignedInBody,
         RegisterButton,
         Registering,
         HaveAccount,

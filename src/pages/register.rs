@@ -2,10 +2,13 @@
 //!
 //! Three states: the form; "check your mailbox" (word for word the same whether or not
 //! the address already had an account, since only the email itself may tell); and
-//! "closed" when the deployment hands out accounts by invitation only.
+//! "closed" when the deployment hands out accounts by invitation only. Somebody who is
+//! signed in is asked to sign out first, or to stay.
 
+use crate::api;
 use crate::components::{
     focus_after_render, use_document_title, PageShell, RegisterForm, RegisterValues, ResendLink,
+    SignOutFirst,
 };
 use crate::context::use_shared;
 use crate::i18n::accounts::AccountText;
@@ -36,21 +39,43 @@ pub fn RegisterPage() -> impl IntoView {
     };
     let on_sent = Callback::new(move |_| go(Stage::Sent));
     let on_closed = Callback::new(move |_| go(Stage::Closed));
+    let session = LocalResource::new(api::current_session);
+    let signed_out = RwSignal::new(false);
+    let on_signed_out = Callback::new(move |_| {
+        signed_out.try_set(true);
+        go(Stage::Form);
+    });
 
     let body = move || {
         // Until `/api/config` answers it is unknown whether the form may be shown; if it
         // cannot be fetched, show the form and let the backend decide.
+        let loading = || {
+            view! { <p class="page-loading" role="status">{move || i18n.t(Text::Loading)}</p> }
+                .into_any()
+        };
         let closed = match shared.site_config.get() {
-            None => {
-                return view! { <p class="page-loading" role="status">{move || i18n.t(Text::Loading)}</p> }
-                    .into_any()
-            }
+            None => return loading(),
             Some(Ok(config)) => !config.registration_open,
             Some(Err(_)) => false,
+        };
+        // The same for the session: a failed check shows the form.
+        let signed_in = match session.get() {
+            None => return loading(),
+            Some(Ok(info)) if !signed_out.get() => Some(info.email),
+            Some(_) => None,
         };
         match stage.get() {
             Stage::Closed => closed_view(heading).into_any(),
             _ if closed => closed_view(heading).into_any(),
+            Stage::Form if signed_in.is_some() => view! {
+                <section class="card" aria-labelledby="signed-in-title">
+                    <SignOutFirst heading_id="signed-in-title" title=AccountText::RegisterSignedInTitle
+                        signed_in=signed_in.unwrap_or_default() heading on_signed_out>
+                        <p>{move || i18n.t(AccountText::RegisterSignedInBody)}</p>
+                    </SignOutFirst>
+                </section>
+            }
+            .into_any(),
             Stage::Form => view! {
                 <section class="card" aria-labelledby="register-title">
                     <h1 id="register-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::RegisterTitle)}</h1>

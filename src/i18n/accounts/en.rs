@@ -18,6 +18,8 @@ pub fn text(text: AccountText) -> &'static str {
         HelpOtherAccount => "Read more about invitations on a shared computer",
         RegisterTitle => "Create a TopoCloud account",
         RegisterIntro => "Create an account for yourself and your organisation. You will then confirm your email address.",
+        RegisterSignedInTitle => "You are already signed in",
+        RegisterSignedInBody => "Want to create a second account, for another organisation for instance? Sign out first. Your current account stays as it is.",
         RegisterButton => "Create account",
         Registering => "Creating your account…",
         HaveAccount => "Already have an account?",

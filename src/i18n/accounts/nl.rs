@@ -18,6 +18,8 @@ pub fn text(text: AccountText) -> &'static str {
         HelpOtherAccount => "Lees meer over uitnodigingen op een gedeelde computer",
         RegisterTitle => "Een TopoCloud-account aanmaken",
         RegisterIntro => "Maak een account aan voor jezelf en je organisatie. Daarna bevestig je je e-mailadres.",
+        RegisterSignedInTitle => "Je bent al aangemeld",
+        RegisterSignedInBody => "Wil je een tweede account aanmaken, bijvoorbeeld voor een andere organisatie? Meld je dan eerst af. Je huidige account blijft gewoon bestaan.",
         RegisterButton => "Account aanmaken",
         Registering => "Bezig met aanmaken…",
         HaveAccount => "Heb je al een account?",

@@ -1,0 +1,60 @@
+//! Somebody opens a page for a new account while signed in: say as whom, and offer to
+//! sign out and carry on, or to stay signed in. Never a dead end, never a silent redirect
+//! (they may well mean to make a second account, for another organisation).
+
+use super::account_form::{AccountAlert, Failure};
+use super::{focus_after_render, Countdown};
+use crate::api;
+use crate::context::use_shared;
+use crate::i18n::accounts::AccountText;
+use crate::i18n::use_i18n;
+use leptos::html::{Div, H1};
+use leptos::prelude::*;
+
+#[component]
+pub fn SignOutFirst(
+    /// The heading's id, for the card's `aria-labelledby`.
+    heading_id: &'static str,
+    title: AccountText,
+    /// The address of the account that is signed in.
+    signed_in: String,
+    heading: NodeRef<H1>,
+    /// Signed out: go on with the page.
+    on_signed_out: Callback<()>,
+    /// What the page is about, between "signed in as" and the buttons.
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let after_login = use_shared().runtime().after_login;
+    let failure = RwSignal::new(None::<Failure>);
+    let alert_ref = NodeRef::<Div>::new();
+    let sign_out = Action::new_local(move |_: &()| async move {
+        match api::sign_out().await {
+            Ok(()) => {
+                on_signed_out.try_run(());
+            }
+            Err(error) => {
+                failure.try_set(Some(Failure::from_error(&error)));
+                focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
+            }
+        }
+    });
+    let pending = sign_out.pending();
+    let run = move || {
+        if !pending.get_untracked() {
+            failure.set(None);
+            sign_out.dispatch_local(());
+        }
+    };
+    view! {
+        <h1 id=heading_id node_ref=heading tabindex="-1">{move || i18n.t(title)}</h1>
+        <p>{move || i18n.t(AccountText::OtherAccountSignedIn)} " " <strong class="account-email">{signed_in}</strong>"."</p>
+        {children()}
+        <AccountAlert failure countdown=Countdown::new() node_ref=alert_ref on_retry=Callback::new(move |_| run()) />
+        <button type="button" class="button button--primary" aria-disabled=move || pending.get().then_some("true")
+            on:click=move |_| run()>
+            {move || i18n.t(if pending.get() { AccountText::SigningOutToContinue } else { AccountText::SignOutAndContinue })}
+        </button>
+        <p><a href=after_login>{move || i18n.t(AccountText::KeepOtherAccount)}</a></p>
+    }
+}
