@@ -212,3 +212,31 @@ test('signing in elsewhere while the form is open: accepting says so instead of 
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText(email)).toBeVisible();
 });
+
+test.describe('in the person’s own time zone', () => {
+  test.use({ timezoneId: 'Europe/Amsterdam' });
+
+  test('the invitation says until when it is valid, in words, in both languages', async ({ page }) => {
+    const { email } = await invite(page, 'nl', 'main', 'Piet Bakker');
+    const link = await linkFromMail(page, email, '/users/invitation');
+    const lookup = await page.request.post('/api/invitations/lookup', { headers: CSRF, data: { token: tokenOf(link) } });
+    expect(lookup.status()).toBe(200);
+    const expiresAt = ((await lookup.json()) as { expires_at: number }).expires_at;
+    const spoken = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })
+        .format(new Date(expiresAt * 1000))
+        .replace(/\s+/g, ' ');
+    const shown = async () => ((await page.locator('dt:has-text("Geldig tot"), dt:has-text("Valid until")').locator('+ dd').textContent()) ?? '').replace(/\s+/g, ' ');
+
+    await openInvitation(page, link, 'nl');
+    await expect(page.locator('dt', { hasText: 'Geldig tot' })).toBeVisible();
+    expect(await shown()).toBe(spoken('nl-NL'));
+    // A real date, days ahead, not the Unix epoch or today.
+    expect(expiresAt * 1000).toBeGreaterThan(Date.now() + 24 * 3600 * 1000);
+    expect(spoken('nl-NL')).toMatch(/^\w+dag \d{1,2} \w+ 20\d\d om \d{2}:\d{2}$/);
+
+    await switchToEnglish(page);
+    await expect(page.locator('dt', { hasText: 'Valid until' })).toBeVisible();
+    expect(await shown()).toBe(spoken('en-GB'));
+  });
+});

@@ -11,7 +11,7 @@ use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
 use crate::context::use_shared;
 use crate::i18n::accounts::{invites_you, AccountText, Msg};
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{date_time, use_i18n, Text};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
@@ -126,6 +126,7 @@ pub fn InvitationForm(
         email,
         account_type,
         project,
+        expires_at,
         ..
     } = details;
     let sentence = {
@@ -150,6 +151,8 @@ pub fn InvitationForm(
             <dt>{move || i18n.t(AccountText::DetailAccountType)}</dt>
             <dd>{move || i18n.t(account_type)}</dd>
             {project.map(|project| row(AccountText::DetailProject.into(), project))}
+            <dt>{move || i18n.t(AccountText::DetailValidUntil)}</dt>
+            <dd>{move || date_time(i18n.lang(), expires_at)}</dd>
         </dl>
         <p>{move || i18n.t(AccountText::InvitationFormIntro)}</p>
         <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />

@@ -68,6 +68,7 @@ catalogue! {
         DetailInviter,
         DetailAccountType,
         DetailProject,
+        DetailValidUntil,
         AccountTypeMain,
         AccountTypeEmployee,
         InvitationFormIntro,

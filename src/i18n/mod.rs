@@ -110,6 +110,23 @@ pub fn too_many_attempts(lang: Lang, seconds: u32) -> String {
     }
 }
 
+/// A moment as people read it in their language and time zone, "woensdag 2 december
+/// 2026 om 14:30". The browser's own `Intl` does it: no calendar code in the wasm.
+pub fn date_time(lang: Lang, unix_seconds: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        unix_seconds as f64 * 1000.0,
+    ));
+    let options = js_sys::Object::new();
+    for (key, value) in [("dateStyle", "full"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let locale = match lang {
+        Lang::Nl => "nl-NL",
+        Lang::En => "en-GB",
+    };
+    date.to_locale_string(locale, &options).into()
+}
+
 /// The current language, shared by every screen through context.
 #[derive(Clone, Copy)]
 pub struct I18n {

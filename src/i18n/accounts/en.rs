@@ -56,6 +56,7 @@ pub fn text(text: AccountText) -> &'static str {
         DetailInviter => "Invited by",
         DetailAccountType => "Account type",
         DetailProject => "Project",
+        DetailValidUntil => "Valid until",
         AccountTypeMain => "The organisation's main account",
         AccountTypeEmployee => "Employee account",
         InvitationFormIntro => "Choose the name your colleagues will see and a password. You will be signed in straight away.",

@@ -56,6 +56,7 @@ pub fn text(text: AccountText) -> &'static str {
         DetailInviter => "Uitgenodigd door",
         DetailAccountType => "Soort account",
         DetailProject => "Project",
+        DetailValidUntil => "Geldig tot",
         AccountTypeMain => "Hoofdaccount van de organisatie",
         AccountTypeEmployee => "Account als medewerker",
         InvitationFormIntro => "Kies de naam die je collega's zien en een wachtwoord. Daarna ben je meteen aangemeld.",
