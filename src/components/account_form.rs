@@ -3,6 +3,7 @@
 use super::Countdown;
 use crate::api::ApiError;
 use crate::i18n::accounts::Msg;
+use crate::i18n::tr;
 use crate::i18n::{too_many_attempts, use_i18n, Text};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -56,12 +57,12 @@ pub fn AccountAlert(
     let i18n = use_i18n();
     let body = move || {
         failure.get().map(|f| match f {
-            Failure::Message(text) => view! { <p>{move || i18n.t(text)}</p> }.into_any(),
+            Failure::Message(text) => view! { <p>{tr(text)}</p> }.into_any(),
             Failure::Retry(text) => view! {
-                <p>{move || i18n.t(text)}</p>
+                <p>{tr(text)}</p>
                 {on_retry.map(|retry| view! {
                     <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
-                        {move || i18n.t(Text::TryAgain)}
+                        {tr(Text::TryAgain)}
                     </button>
                 })}
             }

@@ -11,6 +11,7 @@ use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
 use crate::context::use_shared;
 use crate::i18n::accounts::{invites_you, AccountText, Msg};
+use crate::i18n::tr;
 use crate::i18n::{date_time, use_i18n, Text};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
@@ -138,23 +139,23 @@ pub fn InvitationForm(
         AccountType::Employee => AccountText::AccountTypeEmployee,
     };
     let row = |term: Msg, value: String| {
-        view! { <dt>{move || i18n.t(term)}</dt><dd>{value}</dd> }
+        view! { <dt>{tr(term)}</dt><dd>{value}</dd> }
     };
 
     view! {
         <p class="intro">{sentence}</p>
-        <h2>{move || i18n.t(AccountText::DetailsHeading)}</h2>
+        <h2>{tr(AccountText::DetailsHeading)}</h2>
         <dl class="invitation-details">
             {row(AccountText::DetailOrganisation.into(), organisation)}
             {(!inviter.trim().is_empty()).then(|| row(AccountText::DetailInviter.into(), inviter))}
             {row(Text::EmailLabel.into(), email.clone())}
-            <dt>{move || i18n.t(AccountText::DetailAccountType)}</dt>
-            <dd>{move || i18n.t(account_type)}</dd>
+            <dt>{tr(AccountText::DetailAccountType)}</dt>
+            <dd>{tr(account_type)}</dd>
             {project.map(|project| row(AccountText::DetailProject.into(), project))}
-            <dt>{move || i18n.t(AccountText::DetailValidUntil)}</dt>
+            <dt>{tr(AccountText::DetailValidUntil)}</dt>
             <dd>{move || date_time(i18n.lang(), expires_at)}</dd>
         </dl>
-        <p>{move || i18n.t(AccountText::InvitationFormIntro)}</p>
+        <p>{tr(AccountText::InvitationFormIntro)}</p>
         <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
         <form class="form" novalidate on:submit=move |ev: SubmitEvent| { ev.prevent_default(); submit(); }>
             // The invited address is fixed; this tells password managers which account

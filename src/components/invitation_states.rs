@@ -5,6 +5,7 @@ use super::account_form::{AccountAlert, Failure};
 use super::{Countdown, SignOutFirst};
 use crate::api::ApiError;
 use crate::i18n::accounts::{ask_inviter, AccountText};
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -70,35 +71,33 @@ pub fn InvitationExpired(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationExpiredTitle)}</h1>
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationExpiredTitle)}</h1>
         <p>{move || ask_inviter(i18n.lang(), inviter.as_deref())}</p>
         {email.map(|email| view! {
-            <p>{move || i18n.t(AccountText::InvitationWasFor)} " " <strong class="account-email">{email}</strong>"."</p>
+            <p>{tr(AccountText::InvitationWasFor)} " " <strong class="account-email">{email}</strong>"."</p>
         })}
-        <p><a href="/help/link-verlopen">{move || i18n.t(AccountText::HelpLinks)}</a></p>
+        <p><a href="/help/link-verlopen">{tr(AccountText::HelpLinks)}</a></p>
     }
 }
 
 #[component]
 pub fn InvitationUsed(heading: NodeRef<H1>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationUsedTitle)}</h1>
-        <p>{move || i18n.t(AccountText::InvitationUsedBody)}</p>
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationUsedTitle)}</h1>
+        <p>{tr(AccountText::InvitationUsedBody)}</p>
         // The sign-in form opens with the invited address filled in (shared state).
-        <p><a class="button button--primary" href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
-        <p><a href="/users/forgot-password">{move || i18n.t(Text::ForgotPassword)}</a></p>
+        <p><a class="button button--primary" href="/users/login">{tr(Text::GoToLogin)}</a></p>
+        <p><a href="/users/forgot-password">{tr(Text::ForgotPassword)}</a></p>
     }
 }
 
 #[component]
 pub fn InvitationInvalid(heading: NodeRef<H1>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationInvalidTitle)}</h1>
-        <p>{move || i18n.t(AccountText::InvitationInvalidBody)}</p>
-        <p><a href="/help/link-verlopen">{move || i18n.t(AccountText::HelpLinks)}</a></p>
-        <p><a href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationInvalidTitle)}</h1>
+        <p>{tr(AccountText::InvitationInvalidBody)}</p>
+        <p><a href="/help/link-verlopen">{tr(AccountText::HelpLinks)}</a></p>
+        <p><a href="/users/login">{tr(Text::GoToLogin)}</a></p>
     }
 }
 
@@ -109,10 +108,9 @@ pub fn InvitationUnreachable(
     heading: NodeRef<H1>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let failure = RwSignal::new(Some(failure));
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationTitle)}</h1>
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationTitle)}</h1>
         <AccountAlert failure countdown=Countdown::new() node_ref=NodeRef::new() on_retry />
     }
 }
@@ -126,12 +124,11 @@ pub fn InvitationOtherAccount(
     /// Signed out: go on to the form.
     on_signed_out: Callback<()>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <SignOutFirst heading_id="invitation-title" title=AccountText::OtherAccountTitle signed_in heading on_signed_out>
-            <p>{move || i18n.t(AccountText::OtherAccountInvited)} " " <strong class="account-email">{details.email.clone()}</strong>"."</p>
-            <p>{move || i18n.t(AccountText::OtherAccountBody)}</p>
-            <p><a href="/help/uitnodiging-ander-account">{move || i18n.t(AccountText::HelpOtherAccount)}</a></p>
+            <p>{tr(AccountText::OtherAccountInvited)} " " <strong class="account-email">{details.email.clone()}</strong>"."</p>
+            <p>{tr(AccountText::OtherAccountBody)}</p>
+            <p><a href="/help/uitnodiging-ander-account">{tr(AccountText::HelpOtherAccount)}</a></p>
         </SignOutFirst>
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             aria-label=move || i18n.t(Text::SwitchLanguageLabel)
             on:click=move |_| i18n.set(i18n.lang().other())
         >
-            {move || i18n.t(Text::SwitchLanguage)}
+            {tr(Text::SwitchLanguage)}
         </button>
     }
 }

@@ -6,6 +6,7 @@ use crate::api::{self, ApiError};
 use crate::context::use_shared;
 use crate::help::{article_href, Article, HelpLink, HelpLinkFor};
 use crate::i18n::accounts::Msg;
+use crate::i18n::tr;
 use crate::i18n::{too_many_attempts, use_i18n, Text};
 use crate::validation::{Field, LoginForm as LoginRules};
 use leptos::ev::SubmitEvent;
@@ -175,11 +176,11 @@ pub fn LoginForm(
 
     let alert_body = move || {
         failure.get().map(|f| match f {
-            LoginFailure::Message(text) => view! { <p>{move || i18n.t(text)}</p> <HelpLinkFor message=text /> }.into_any(),
+            LoginFailure::Message(text) => view! { <p>{tr(text)}</p> <HelpLinkFor message=text /> }.into_any(),
             LoginFailure::Retry(text) => view! {
-                <p>{move || i18n.t(text)}</p>
+                <p>{tr(text)}</p>
                 <button type="button" class="button button--secondary" on:click=move |_| submit()>
-                    {move || i18n.t(Text::TryAgain)}
+                    {tr(Text::TryAgain)}
                 </button>
             }
             .into_any(),
@@ -195,15 +196,15 @@ pub fn LoginForm(
             }
             .into_any(),
             LoginFailure::NotVerified { resent } => view! {
-                <p>{move || i18n.t(Text::EmailNotVerified)}</p>
+                <p>{tr(Text::EmailNotVerified)}</p>
                 {if resent {
-                    view! { <p>{move || i18n.t(Text::VerificationResent)}</p> }.into_any()
+                    view! { <p>{tr(Text::VerificationResent)}</p> }.into_any()
                 } else {
                     view! {
                         <button type="button" class="button button--secondary"
                             aria-disabled=move || resend.pending().get().then_some("true")
                             on:click=move |_| if !resend.pending().get_untracked() { resend.dispatch_local(()); }>
-                            {move || i18n.t(Text::ResendVerification)}
+                            {tr(Text::ResendVerification)}
                         </button>
                     }
                     .into_any()
@@ -229,20 +230,20 @@ pub fn LoginForm(
                     let label = p.label.clone();
                     view! {
                         <a class="button button--sso" rel="external" href=href>
-                            {move || i18n.t(Text::SignInWith)} " " {label.clone()}
+                            {tr(Text::SignInWith)} " " {label.clone()}
                         </a>
                     }
                 })
                 .collect_view();
-            view! { <p class="divider"><span>{move || i18n.t(Text::Or)}</span></p> {buttons} }
+            view! { <p class="divider"><span>{tr(Text::Or)}</span></p> {buttons} }
         })
     };
     let registration_open = move || shared.site().is_some_and(|c| c.registration_open);
 
     view! {
         <section class="card" aria-labelledby="login-title">
-            <h1 id="login-title">{move || i18n.t(Text::LoginTitle)}</h1>
-            <p class="intro">{move || i18n.t(Text::LoginIntro)}</p>
+            <h1 id="login-title">{tr(Text::LoginTitle)}</h1>
+            <p class="intro">{tr(Text::LoginIntro)}</p>
             <div node_ref=alert_ref class="form-alert" class:form-alert--visible=move || failure.get().is_some()
                 role="alert" tabindex="-1">
                 {alert_body}
@@ -256,9 +257,9 @@ pub fn LoginForm(
                     <div class="checkbox">
                         <input type="checkbox" id="remember" name="remember" node_ref=remember_ref prop:checked=move || remember.get()
                             on:change=move |ev| remember.set(event_target_checked(&ev)) />
-                        <label for="remember">{move || i18n.t(Text::RememberMe)}</label>
+                        <label for="remember">{tr(Text::RememberMe)}</label>
                     </div>
-                    <a href="/users/forgot-password">{move || i18n.t(Text::ForgotPassword)}</a>
+                    <a href="/users/forgot-password">{tr(Text::ForgotPassword)}</a>
                 </div>
                 <button type="submit" class="button button--primary" aria-disabled=move || blocked().then_some("true")>
                     {move || i18n.t(if pending.get() { Text::SigningIn } else { Text::SignInButton })}
@@ -267,15 +268,15 @@ pub fn LoginForm(
             {sso_buttons}
         </section>
         <nav class="below-card" aria-label=move || i18n.t(Text::CantSignIn)>
-            <p><a href=article_href(Article::CantLogIn)>{move || i18n.t(Text::CantSignIn)}</a></p>
+            <p><a href=article_href(Article::CantLogIn)>{tr(Text::CantSignIn)}</a></p>
             <Show when=registration_open>
-                <p>{move || i18n.t(Text::NoAccountYet)} " " <a href="/users/register">{move || i18n.t(Text::CreateAccount)}</a></p>
+                <p>{tr(Text::NoAccountYet)} " " <a href="/users/register">{tr(Text::CreateAccount)}</a></p>
             </Show>
             <p>
-                {move || i18n.t(Text::FirstTimeHint)} " "
+                {tr(Text::FirstTimeHint)} " "
                 <a href=runtime.quick_start_url.clone() target="_blank" rel="noopener">
-                    {move || i18n.t(Text::QuickStartLink)}
-                    <span class="visually-hidden">" " {move || i18n.t(Text::OpensInNewTab)}</span>
+                    {tr(Text::QuickStartLink)}
+                    <span class="visually-hidden">" " {tr(Text::OpensInNewTab)}</span>
                 </a>
             </p>
         </nav>

@@ -1,7 +1,8 @@
 use super::{first_paint, focus_after_render, LanguageSwitch};
 use crate::context::use_shared;
 use crate::help::{HelpText, HELP_PATH};
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::tr;
+use crate::i18n::Text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -9,7 +10,6 @@ use wasm_bindgen::JsCast;
 /// one `main` landmark, and a footer that always leads to the help centre.
 #[component]
 pub fn PageShell(children: Children) -> impl IntoView {
-    let i18n = use_i18n();
     let runtime = use_shared().runtime();
     // The login routes hand over from their form, once it is there to take the typed
     // values; every other screen replaces the static frame as soon as it is mounted.
@@ -25,7 +25,7 @@ pub fn PageShell(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
             focus_after_render(|| document().get_element_by_id("main").and_then(|e| e.dyn_into().ok()));
-        }>{move || i18n.t(Text::SkipToContent)}</a>
+        }>{tr(Text::SkipToContent)}</a>
         <header class="site-header">
             <a class="brand" href="/users/login">
                 <img src=runtime.logo_url alt="" width="32" height="32" />
@@ -37,7 +37,7 @@ pub fn PageShell(children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
-            <a href=HELP_PATH>{move || i18n.t(HelpText::HelpTitle)}</a>
+            <a href=HELP_PATH>{tr(HelpText::HelpTitle)}</a>
             <span>"© " {runtime.product_name.clone()}</span>
         </footer>
     }

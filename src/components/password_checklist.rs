@@ -1,3 +1,4 @@
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::prelude::*;
 use topocloud_contract::{PasswordPolicy, PasswordRule};
@@ -72,7 +73,7 @@ pub fn PasswordChecklist(
     };
     view! {
         <div id=id class="checklist">
-            <p class="checklist-heading">{move || i18n.t(Text::RulesHeading)}</p>
+            <p class="checklist-heading">{tr(Text::RulesHeading)}</p>
             <ul>{items}</ul>
             <p class="visually-hidden" aria-live="polite">{summary}</p>
         </div>

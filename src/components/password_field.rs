@@ -1,3 +1,4 @@
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::ev::KeyboardEvent;
 use leptos::html::Input;
@@ -44,7 +45,7 @@ pub fn PasswordField(
 
     view! {
         <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id>{tr(label)}</label>
             <div class="password-input">
                 <input
                     id=id
@@ -72,7 +73,7 @@ pub fn PasswordField(
                     // The visible word starts the accessible name ("Toon wachtwoord"), so
                     // speech users can say what they see.
                     {move || i18n.t(if revealed.get() { Text::HideShort } else { Text::ShowShort })}
-                    <span class="visually-hidden">{move || i18n.t(Text::PasswordSuffix)}</span>
+                    <span class="visually-hidden">{tr(Text::PasswordSuffix)}</span>
                 </button>
             </div>
             <p id=caps_id class="field-hint field-hint--warning" aria-live="polite">

@@ -10,6 +10,7 @@ use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
 use crate::context::use_shared;
 use crate::i18n::accounts::{locale, AccountText, Msg};
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
@@ -177,10 +178,10 @@ pub fn RegisterForm(
                         prop:checked=move || accept_terms.get()
                         on:change=move |ev| accept_terms.set(event_target_checked(&ev)) />
                     <label for="accept-terms">
-                        {move || i18n.t(AccountText::TermsBefore)} " "
+                        {tr(AccountText::TermsBefore)} " "
                         <a href=terms_url target="_blank" rel="noopener noreferrer">
-                            {move || i18n.t(AccountText::TermsLink)}
-                            <span class="visually-hidden">" " {move || i18n.t(Text::OpensInNewTab)}</span>
+                            {tr(AccountText::TermsLink)}
+                            <span class="visually-hidden">" " {tr(Text::OpensInNewTab)}</span>
                         </a>
                     </label>
                 </div>

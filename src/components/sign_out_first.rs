@@ -7,6 +7,7 @@ use super::{focus_after_render, Countdown};
 use crate::api;
 use crate::context::use_shared;
 use crate::i18n::accounts::AccountText;
+use crate::i18n::tr;
 use crate::i18n::use_i18n;
 use leptos::html::{Div, H1};
 use leptos::prelude::*;
@@ -47,14 +48,14 @@ pub fn SignOutFirst(
         }
     };
     view! {
-        <h1 id=heading_id node_ref=heading tabindex="-1">{move || i18n.t(title)}</h1>
-        <p>{move || i18n.t(AccountText::OtherAccountSignedIn)} " " <strong class="account-email">{signed_in}</strong>"."</p>
+        <h1 id=heading_id node_ref=heading tabindex="-1">{tr(title)}</h1>
+        <p>{tr(AccountText::OtherAccountSignedIn)} " " <strong class="account-email">{signed_in}</strong>"."</p>
         {children()}
         <AccountAlert failure countdown=Countdown::new() node_ref=alert_ref on_retry=Callback::new(move |_| run()) />
         <button type="button" class="button button--primary" aria-disabled=move || pending.get().then_some("true")
             on:click=move |_| run()>
             {move || i18n.t(if pending.get() { AccountText::SigningOutToContinue } else { AccountText::SignOutAndContinue })}
         </button>
-        <p><a href=after_login>{move || i18n.t(AccountText::KeepOtherAccount)}</a></p>
+        <p><a href=after_login>{tr(AccountText::KeepOtherAccount)}</a></p>
     }
 }

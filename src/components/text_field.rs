@@ -1,4 +1,5 @@
 use crate::i18n::accounts::Msg;
+use crate::i18n::tr;
 use crate::i18n::use_i18n;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id>{tr(label)}</label>
             <input
                 id=id
                 name=id

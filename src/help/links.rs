@@ -8,6 +8,7 @@
 
 use super::content::{Article, ArticleText};
 use super::text::HelpText;
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Lang, Text};
 use leptos::prelude::*;
 
@@ -47,7 +48,7 @@ pub fn HelpLink(article: Article) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <a class="help-link" href=move || article_href_in(article, i18n.lang())>
-            {move || i18n.t(HelpText::HelpLinkPrefix)} " " {move || i18n.t(ArticleText::Question(article))}
+            {tr(HelpText::HelpLinkPrefix)} " " {tr(ArticleText::Question(article))}
         </a>
     }
 }

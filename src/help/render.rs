@@ -5,6 +5,7 @@ use super::links::article_href_in;
 use super::markup::{parse, Block, Inline, Target};
 use super::text::HelpText;
 use crate::context::use_shared;
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Lang, Text};
 use crate::runtime_config::RuntimeConfig;
 use leptos::prelude::*;
@@ -100,15 +101,14 @@ fn phone_link(runtime: &RuntimeConfig) -> impl IntoView {
 /// "Still stuck?": the support address and number from the runtime configuration.
 #[component]
 pub fn ContactBlock(heading: HelpText) -> impl IntoView {
-    let i18n = use_i18n();
     let runtime = use_shared().runtime();
     view! {
         <section class="help-contact" aria-labelledby="help-contact-title">
-            <h2 id="help-contact-title">{move || i18n.t(heading)}</h2>
-            <p>{move || i18n.t(HelpText::ContactBody)}</p>
+            <h2 id="help-contact-title">{tr(heading)}</h2>
+            <p>{tr(HelpText::ContactBody)}</p>
             <ul class="help-contact-list">
-                <li>{move || i18n.t(HelpText::EmailLabel)} " " {email_link(&runtime)}</li>
-                <li>{move || i18n.t(HelpText::PhoneLabel)} " " {phone_link(&runtime)}</li>
+                <li>{tr(HelpText::EmailLabel)} " " {email_link(&runtime)}</li>
+                <li>{tr(HelpText::PhoneLabel)} " " {phone_link(&runtime)}</li>
             </ul>
         </section>
     }

@@ -8,9 +8,11 @@
 pub mod accounts;
 mod en;
 mod nl;
+mod on_screen;
 pub mod recovery;
 mod text;
 
+pub use on_screen::{tr, AnyText};
 #[allow(unused_imports)] // used by the screens that declare their own catalogue
 pub(crate) use text::catalogue;
 pub use text::Text;

@@ -2,6 +2,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{focus_after_render, use_document_title, FormAlert, PageShell};
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use crate::return_to::{login_url_returning_to, AFTER_LOGIN, LOGIN};
 use leptos::html::Div;
@@ -56,7 +57,7 @@ pub fn AccountPage() -> impl IntoView {
 
     let signed_in = move |info: SessionInfo| {
         view! {
-            <p>{move || i18n.t(Text::SignedInAs)} " " <strong class="account-email">{info.email.clone()}</strong></p>
+            <p>{tr(Text::SignedInAs)} " " <strong class="account-email">{info.email.clone()}</strong></p>
             <FormAlert message=alert node_ref=alert_ref />
             <button
                 type="button"
@@ -76,7 +77,7 @@ pub fn AccountPage() -> impl IntoView {
         view! {
             <p class="form-alert form-alert--visible" role="alert">{move || i18n.t(error.message())}</p>
             <button type="button" class="button button--secondary" on:click=move |_| session.refetch()>
-                {move || i18n.t(Text::TryAgain)}
+                {tr(Text::TryAgain)}
             </button>
         }
     };
@@ -84,9 +85,9 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <PageShell>
             <section class="card" aria-labelledby="account-title">
-                <h1 id="account-title">{move || i18n.t(Text::AccountTitle)}</h1>
+                <h1 id="account-title">{tr(Text::AccountTitle)}</h1>
                 {move || match session.get() {
-                    None => view! { <p aria-busy="true">{move || i18n.t(Text::Loading)}</p> }.into_any(),
+                    None => view! { <p aria-busy="true">{tr(Text::Loading)}</p> }.into_any(),
                     Some(Ok(info)) => signed_in(info).into_any(),
                     Some(Err(error)) if error.is_not_signed_in() => ().into_any(),
                     Some(Err(error)) => failed(error).into_any(),

@@ -9,6 +9,7 @@ use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
 use crate::i18n::accounts::Msg;
 use crate::i18n::recovery::RecoveryText as R;
+use crate::i18n::tr;
 use crate::i18n::{too_many_attempts, use_i18n, Lang, Text};
 use crate::validation::{Field, LoginForm as EmailRules};
 use leptos::ev::SubmitEvent;
@@ -111,9 +112,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let confirmation = move || {
         sent.get().then(|| {
             view! {
-                <h2>{move || i18n.t(R::SentTitle)}</h2>
-                <p>{move || i18n.t(R::SentBody)}</p>
-                <p>{move || i18n.t(R::SentSpam)}</p>
+                <h2>{tr(R::SentTitle)}</h2>
+                <p>{tr(R::SentBody)}</p>
+                <p>{tr(R::SentSpam)}</p>
             }
         })
     };
@@ -136,8 +137,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     view! {
         <PageShell>
             <section class="card" aria-labelledby="forgot-title">
-                <h1 id="forgot-title">{move || i18n.t(R::ForgotTitle)}</h1>
-                <p class="intro">{move || i18n.t(R::ForgotIntro)}</p>
+                <h1 id="forgot-title">{tr(R::ForgotTitle)}</h1>
+                <p class="intro">{tr(R::ForgotIntro)}</p>
                 <div node_ref=alert_ref tabindex="-1" role="status"
                     class="form-status" class:form-status--visible=move || sent.get() && failure.get().is_none()>
                     {confirmation}
@@ -154,8 +155,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 </form>
             </section>
             <nav class="below-card" aria-label=move || i18n.t(R::BackToLogin)>
-                <p><a href="/users/login">{move || i18n.t(R::BackToLogin)}</a></p>
-                <p><a href=article_href(Article::CantLogIn)>{move || i18n.t(R::CantSignInHelp)}</a></p>
+                <p><a href="/users/login">{tr(R::BackToLogin)}</a></p>
+                <p><a href=article_href(Article::CantLogIn)>{tr(R::CantSignInHelp)}</a></p>
             </nav>
         </PageShell>
     }

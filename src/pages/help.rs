@@ -8,6 +8,7 @@ use crate::help::search::search;
 use crate::help::{
     article_href_in, result_count, use_page_title, Article, ArticleText, ContactBlock, HelpText,
 };
+use crate::i18n::tr;
 use crate::i18n::use_i18n;
 use crate::return_to::LOGIN;
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn HelpPage() -> impl IntoView {
         view! {
             <li>
                 <a href=move || article_href_in(article, i18n.lang())>
-                    {move || i18n.t(ArticleText::Question(article))}
+                    {tr(ArticleText::Question(article))}
                 </a>
             </li>
         }
@@ -43,16 +44,16 @@ pub fn HelpPage() -> impl IntoView {
         <PageShell>
             <div class="help">
                 <section class="card" aria-labelledby="help-title">
-                    <h1 id="help-title">{move || i18n.t(HelpText::HelpTitle)}</h1>
-                    <p class="intro">{move || i18n.t(HelpText::HelpIntro)}</p>
+                    <h1 id="help-title">{tr(HelpText::HelpTitle)}</h1>
+                    <p class="intro">{tr(HelpText::HelpIntro)}</p>
                     <form class="help-search field" role="search" on:submit=|ev| ev.prevent_default()>
-                        <label for="help-search">{move || i18n.t(HelpText::SearchLabel)}</label>
+                        <label for="help-search">{tr(HelpText::SearchLabel)}</label>
                         <input id="help-search" type="search" autocomplete="off" spellcheck="false"
                             aria-describedby="help-search-hint" aria-controls="help-results"
                             prop:value=move || query.get() on:input=on_input />
-                        <p id="help-search-hint" class="field-hint">{move || i18n.t(HelpText::SearchHint)}</p>
+                        <p id="help-search-hint" class="field-hint">{tr(HelpText::SearchHint)}</p>
                     </form>
-                    <h2 id="help-questions">{move || i18n.t(HelpText::QuestionsHeading)}</h2>
+                    <h2 id="help-questions">{tr(HelpText::QuestionsHeading)}</h2>
                     // Polite: announced after the person pauses typing, never interrupting.
                     <p id="help-count" class="help-count" role="status" aria-live="polite">{count}</p>
                     <ul id="help-results" class="help-list" aria-labelledby="help-questions">
@@ -61,11 +62,11 @@ pub fn HelpPage() -> impl IntoView {
                         </For>
                     </ul>
                     <Show when=move || results.with(Vec::is_empty)>
-                        <p>{move || i18n.t(HelpText::NoResults)}</p>
+                        <p>{tr(HelpText::NoResults)}</p>
                     </Show>
                 </section>
                 <ContactBlock heading=HelpText::ListContactHeading />
-                <p class="help-back"><a href=LOGIN>{move || i18n.t(HelpText::BackToLogin)}</a></p>
+                <p class="help-back"><a href=LOGIN>{tr(HelpText::BackToLogin)}</a></p>
             </div>
         </PageShell>
     }

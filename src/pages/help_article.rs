@@ -6,6 +6,7 @@ use crate::components::{focus_after_render, PageShell};
 use crate::help::{
     use_page_title, Article, ArticleBody, ArticleText, ContactBlock, HelpText, HELP_PATH,
 };
+use crate::i18n::tr;
 use crate::i18n::use_i18n;
 use crate::return_to::LOGIN;
 use leptos::html::H1;
@@ -47,8 +48,8 @@ pub fn HelpArticlePage() -> impl IntoView {
     let not_found = move || {
         article.get().is_none().then(|| {
             view! {
-                <p>{move || i18n.t(HelpText::ArticleNotFoundBody)}</p>
-                <a class="button button--primary" href=HELP_PATH>{move || i18n.t(HelpText::BackToList)}</a>
+                <p>{tr(HelpText::ArticleNotFoundBody)}</p>
+                <a class="button button--primary" href=HELP_PATH>{tr(HelpText::BackToList)}</a>
             }
         })
     };
@@ -57,7 +58,7 @@ pub fn HelpArticlePage() -> impl IntoView {
         <PageShell>
             <div class="help">
                 <p class="help-breadcrumb">
-                    <a href=HELP_PATH><span aria-hidden="true">"← "</span>{move || i18n.t(HelpText::AllQuestions)}</a>
+                    <a href=HELP_PATH><span aria-hidden="true">"← "</span>{tr(HelpText::AllQuestions)}</a>
                 </p>
                 <article class="card help-article" aria-labelledby="help-article-title">
                     <h1 id="help-article-title" node_ref=heading tabindex="-1">{title}</h1>
@@ -65,7 +66,7 @@ pub fn HelpArticlePage() -> impl IntoView {
                     {not_found}
                 </article>
                 <ContactBlock heading=HelpText::StillStuck />
-                <p class="help-back"><a href=LOGIN>{move || i18n.t(HelpText::BackToLogin)}</a></p>
+                <p class="help-back"><a href=LOGIN>{tr(HelpText::BackToLogin)}</a></p>
             </div>
         </PageShell>
     }

@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::accounts::AccountText;
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -23,7 +23,6 @@ use topocloud_contract::{safe_return_to, TokenRequest};
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {
-    let i18n = use_i18n();
     let shared = use_shared();
     use_document_title(AccountText::InvitationTitle);
     let query = use_query_map();
@@ -101,12 +100,12 @@ pub fn InvitationPage() -> impl IntoView {
     let body = move || {
         match state.get() {
         InvitationState::Checking => view! {
-            <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationTitle)}</h1>
-            <p class="page-loading" role="status">{move || i18n.t(AccountText::CheckingInvitation)}</p>
+            <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationTitle)}</h1>
+            <p class="page-loading" role="status">{tr(AccountText::CheckingInvitation)}</p>
         }
         .into_any(),
         InvitationState::Open(details) => view! {
-            <h1 id="invitation-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::InvitationTitle)}</h1>
+            <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationTitle)}</h1>
             <InvitationForm details token name password destination on_state />
         }
         .into_any(),
@@ -129,7 +128,7 @@ pub fn InvitationPage() -> impl IntoView {
     view! {
         <PageShell>
             <section class="card" aria-labelledby="invitation-title">{body}</section>
-            <p class="below-card"><a href="/help">{move || i18n.t(AccountText::HelpCentre)}</a></p>
+            <p class="below-card"><a href="/help">{tr(AccountText::HelpCentre)}</a></p>
         </PageShell>
     }
 }

@@ -7,7 +7,8 @@
 use crate::api;
 use crate::components::{use_document_title, LoginFailure, LoginForm, PageShell};
 use crate::context::{clear_fragment, fragment_value, use_shared};
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::tr;
+use crate::i18n::Text;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -15,7 +16,6 @@ use topocloud_contract::{safe_return_to, SsoError};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let i18n = use_i18n();
     let shared = use_shared();
     use_document_title(Text::LoginTitle);
     let query = use_query_map();
@@ -53,7 +53,7 @@ pub fn LoginPage() -> impl IntoView {
                 // Signed out, or the check itself failed: either way, show the form.
                 Some(Err(_)) => view! { <LoginForm destination initial_failure=sso_failure.clone() /> }.into_any(),
                 _ => view! {
-                    <p class="page-loading" role="status">{move || i18n.t(Text::Loading)}</p>
+                    <p class="page-loading" role="status">{tr(Text::Loading)}</p>
                 }
                 .into_any(),
             }}

@@ -1,18 +1,18 @@
 use crate::components::{use_document_title, PageShell};
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::tr;
+use crate::i18n::Text;
 use crate::return_to::LOGIN;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let i18n = use_i18n();
     use_document_title(Text::NotFoundTitle);
     view! {
         <PageShell>
             <section class="card">
-                <h1>{move || i18n.t(Text::NotFoundTitle)}</h1>
-                <p>{move || i18n.t(Text::NotFoundBody)}</p>
-                <a class="button button--primary" href=LOGIN>{move || i18n.t(Text::GoToLogin)}</a>
+                <h1>{tr(Text::NotFoundTitle)}</h1>
+                <p>{tr(Text::NotFoundBody)}</p>
+                <a class="button button--primary" href=LOGIN>{tr(Text::GoToLogin)}</a>
             </section>
         </PageShell>
     }

@@ -12,6 +12,7 @@ use crate::components::{
 };
 use crate::context::use_shared;
 use crate::i18n::accounts::AccountText;
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -49,10 +50,8 @@ pub fn RegisterPage() -> impl IntoView {
     let body = move || {
         // Until `/api/config` answers it is unknown whether the form may be shown; if it
         // cannot be fetched, show the form and let the backend decide.
-        let loading = || {
-            view! { <p class="page-loading" role="status">{move || i18n.t(Text::Loading)}</p> }
-                .into_any()
-        };
+        let loading =
+            || view! { <p class="page-loading" role="status">{tr(Text::Loading)}</p> }.into_any();
         let closed = match shared.site_config.get() {
             None => return loading(),
             Some(Ok(config)) => !config.registration_open,
@@ -71,39 +70,39 @@ pub fn RegisterPage() -> impl IntoView {
                 <section class="card" aria-labelledby="signed-in-title">
                     <SignOutFirst heading_id="signed-in-title" title=AccountText::RegisterSignedInTitle
                         signed_in=signed_in.unwrap_or_default() heading on_signed_out>
-                        <p>{move || i18n.t(AccountText::RegisterSignedInBody)}</p>
+                        <p>{tr(AccountText::RegisterSignedInBody)}</p>
                     </SignOutFirst>
                 </section>
             }
             .into_any(),
             Stage::Form => view! {
                 <section class="card" aria-labelledby="register-title">
-                    <h1 id="register-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::RegisterTitle)}</h1>
-                    <p class="intro">{move || i18n.t(AccountText::RegisterIntro)}</p>
+                    <h1 id="register-title" node_ref=heading tabindex="-1">{tr(AccountText::RegisterTitle)}</h1>
+                    <p class="intro">{tr(AccountText::RegisterIntro)}</p>
                     <RegisterForm values on_sent on_closed />
                 </section>
                 <nav class="below-card" aria-label=move || i18n.t(AccountText::HaveAccount)>
-                    <p>{move || i18n.t(AccountText::HaveAccount)} " " <a href="/users/login">{move || i18n.t(Text::SignInButton)}</a></p>
+                    <p>{tr(AccountText::HaveAccount)} " " <a href="/users/login">{tr(Text::SignInButton)}</a></p>
                 </nav>
             }
             .into_any(),
             Stage::Sent => view! {
                 <section class="card" aria-labelledby="mailbox-title">
-                    <h1 id="mailbox-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::MailboxTitle)}</h1>
+                    <h1 id="mailbox-title" node_ref=heading tabindex="-1">{tr(AccountText::MailboxTitle)}</h1>
                     <p>
-                        {move || i18n.t(AccountText::MailboxSentTo)} " "
+                        {tr(AccountText::MailboxSentTo)} " "
                         <strong class="account-email">{move || values.email.get().trim().to_owned()}</strong>"."
                     </p>
-                    <p>{move || i18n.t(AccountText::MailboxBody)}</p>
-                    <p>{move || i18n.t(AccountText::MailboxNoMail)}</p>
+                    <p>{tr(AccountText::MailboxBody)}</p>
+                    <p>{tr(AccountText::MailboxNoMail)}</p>
                     <ResendLink email=values.email just_sent=true button=AccountText::ResendButton />
                     <p>
                         <button type="button" class="button button--secondary" on:click=move |_| go(Stage::Form)>
-                            {move || i18n.t(AccountText::WrongAddress)}
+                            {tr(AccountText::WrongAddress)}
                         </button>
                     </p>
                 </section>
-                <p class="below-card"><a href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
+                <p class="below-card"><a href="/users/login">{tr(Text::GoToLogin)}</a></p>
             }
             .into_any(),
         }
@@ -114,16 +113,15 @@ pub fn RegisterPage() -> impl IntoView {
 
 /// Registration is off: say so, and say how accounts are made instead.
 fn closed_view(heading: NodeRef<H1>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section class="card" aria-labelledby="closed-title">
-            <h1 id="closed-title" node_ref=heading tabindex="-1">{move || i18n.t(AccountText::ClosedTitle)}</h1>
-            <p>{move || i18n.t(AccountText::ClosedBody)}</p>
-            <p>{move || i18n.t(AccountText::ClosedInvited)}</p>
-            <p><a href="/help/wat-heb-ik-nodig">{move || i18n.t(AccountText::ClosedHelp)}</a></p>
+            <h1 id="closed-title" node_ref=heading tabindex="-1">{tr(AccountText::ClosedTitle)}</h1>
+            <p>{tr(AccountText::ClosedBody)}</p>
+            <p>{tr(AccountText::ClosedInvited)}</p>
+            <p><a href="/help/wat-heb-ik-nodig">{tr(AccountText::ClosedHelp)}</a></p>
         </section>
         <p class="below-card">
-            {move || i18n.t(AccountText::HaveAccount)} " " <a href="/users/login">{move || i18n.t(Text::SignInButton)}</a>
+            {tr(AccountText::HaveAccount)} " " <a href="/users/login">{tr(Text::SignInButton)}</a>
         </p>
     }
 }

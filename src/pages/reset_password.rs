@@ -12,6 +12,7 @@ use crate::components::{
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
 use crate::i18n::recovery::RecoveryText as R;
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use crate::pages::forgot_password::locale_of;
 use crate::validation::{new_password_problem, password_rule_text};
@@ -75,17 +76,17 @@ pub fn ResetPasswordPage() -> impl IntoView {
 
     let body = move || {
         match link.get() {
-        Link::Checking => view! { <p class="page-loading" role="status">{move || i18n.t(R::CheckingLink)}</p> }.into_any(),
+        Link::Checking => view! { <p class="page-loading" role="status">{tr(R::CheckingLink)}</p> }.into_any(),
         Link::Valid { email } => view! { <NewPasswordForm email token link /> }.into_any(),
         Link::Done { email } => view! { <Done email /> }.into_any(),
         Link::Expired { email } => view! { <DeadLink title=R::ExpiredTitle body=R::ExpiredBody email /> }.into_any(),
         Link::Used { email } => view! { <DeadLink title=R::UsedTitle body=R::UsedBody email /> }.into_any(),
         Link::Invalid => view! { <DeadLink title=R::InvalidTitle body=R::InvalidBody email=None /> }.into_any(),
         Link::Unreachable(error) => view! {
-            <h1>{move || i18n.t(R::ResetTitle)}</h1>
+            <h1>{tr(R::ResetTitle)}</h1>
             <div class="form-alert form-alert--visible" role="alert"><p>{move || i18n.t(error.message())}</p></div>
             <button type="button" class="button button--primary" on:click=move |_| { link.set(Link::Checking); check.dispatch_local(()); }>
-                {move || i18n.t(Text::TryAgain)}
+                {tr(Text::TryAgain)}
             </button>
         }
         .into_any(),
@@ -186,13 +187,13 @@ fn NewPasswordForm(
     let policy = Signal::derive(move || shared.password_policy());
 
     view! {
-        <h1 id="reset-title">{move || i18n.t(R::ResetTitle)}</h1>
-        <p class="intro">{move || i18n.t(R::ResetIntro)}</p>
+        <h1 id="reset-title">{tr(R::ResetTitle)}</h1>
+        <p class="intro">{tr(R::ResetIntro)}</p>
         <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
         <form class="form" novalidate on:submit=on_submit aria-labelledby="reset-title">
             // The account's address, so a password manager saves the new password for it.
             <div class="field">
-                <label for="username">{move || i18n.t(R::AccountLabel)}</label>
+                <label for="username">{tr(R::AccountLabel)}</label>
                 <input id="username" name="username" type="email" autocomplete="username" readonly prop:value=email.clone() />
             </div>
             <PasswordField id="new-password" label=Text::NewPasswordLabel autocomplete="new-password"
@@ -207,7 +208,6 @@ fn NewPasswordForm(
 
 #[component]
 fn Done(email: String) -> impl IntoView {
-    let i18n = use_i18n();
     let shared = use_shared();
     // Signing in next needs only the password: the address is already filled in.
     shared.typed_email.set(email);
@@ -216,9 +216,9 @@ fn Done(email: String) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
     view! {
-        <h1 node_ref=heading tabindex="-1">{move || i18n.t(R::DoneTitle)}</h1>
-        <p role="status">{move || i18n.t(R::DoneBody)}</p>
-        <a class="button button--primary" href="/users/login">{move || i18n.t(R::GoToLogin)}</a>
+        <h1 node_ref=heading tabindex="-1">{tr(R::DoneTitle)}</h1>
+        <p role="status">{tr(R::DoneBody)}</p>
+        <a class="button button--primary" href="/users/login">{tr(R::GoToLogin)}</a>
     }
 }
 
@@ -248,22 +248,22 @@ fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
             <button type="button" class="button button--primary"
                 aria-disabled=move || (send.pending().get() || sent_to.get().is_some()).then_some("true")
                 on:click=move |_| if !send.pending().get_untracked() && sent_to.get_untracked().is_none() { send.dispatch_local(address.clone()); }>
-                {move || i18n.t(R::NewLinkButton)}
+                {tr(R::NewLinkButton)}
             </button>
         }
         .into_any(),
-        None => view! { <a class="button button--primary" href="/users/forgot-password">{move || i18n.t(R::RequestNewLink)}</a> }.into_any(),
+        None => view! { <a class="button button--primary" href="/users/forgot-password">{tr(R::RequestNewLink)}</a> }.into_any(),
     };
     view! {
-        <h1>{move || i18n.t(title)}</h1>
-        <p>{move || i18n.t(body)}</p>
+        <h1>{tr(title)}</h1>
+        <p>{tr(body)}</p>
         <div role="status">
-            {move || sent_to.get().map(|to| view! { <p class="form-status form-status--visible">{move || i18n.t(R::NewLinkSent)} " " <strong>{to.clone()}</strong>"."</p> })}
+            {move || sent_to.get().map(|to| view! { <p class="form-status form-status--visible">{tr(R::NewLinkSent)} " " <strong>{to.clone()}</strong>"."</p> })}
         </div>
         <div role="alert">
             {move || failure.get().map(|e| view! { <p class="form-alert form-alert--visible">{move || i18n.t(e.message())}</p> })}
         </div>
         {next_step}
-        <p class="below-card"><a href=article_href(Article::LinkExpired)>{move || i18n.t(R::CantSignInHelp)}</a></p>
+        <p class="below-card"><a href=article_href(Article::LinkExpired)>{tr(R::CantSignInHelp)}</a></p>
     }
 }

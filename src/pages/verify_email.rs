@@ -11,6 +11,7 @@ use crate::components::{
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::accounts::AccountText;
+use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::html::{Div, H1};
 use leptos::prelude::*;
@@ -86,13 +87,13 @@ pub fn VerifyEmailPage() -> impl IntoView {
     };
 
     let title = move |text: AccountText| {
-        view! { <h1 id="verify-title" node_ref=heading tabindex="-1">{move || i18n.t(text)}</h1> }
+        view! { <h1 id="verify-title" node_ref=heading tabindex="-1">{tr(text)}</h1> }
     };
     let body = move || {
         match outcome.get() {
         Outcome::Ready => view! {
             {title(AccountText::VerifyTitle)}
-            <p class="intro">{move || i18n.t(AccountText::VerifyIntro)}</p>
+            <p class="intro">{tr(AccountText::VerifyIntro)}</p>
             <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| confirm()) />
             <button type="button" class="button button--primary"
                 aria-disabled=move || pending.get().then_some("true") on:click=move |_| confirm()>
@@ -102,8 +103,8 @@ pub fn VerifyEmailPage() -> impl IntoView {
         .into_any(),
         Outcome::Confirmed(email) => view! {
             {title(AccountText::VerifiedTitle)}
-            <p>{move || i18n.t(AccountText::VerifiedBody)} " " <strong class="account-email">{email}</strong>"."</p>
-            <a class="button button--primary" href="/users/login">{move || i18n.t(Text::GoToLogin)}</a>
+            <p>{tr(AccountText::VerifiedBody)} " " <strong class="account-email">{email}</strong>"."</p>
+            <a class="button button--primary" href="/users/login">{tr(Text::GoToLogin)}</a>
         }
         .into_any(),
         broken => {
@@ -114,14 +115,14 @@ pub fn VerifyEmailPage() -> impl IntoView {
             };
             view! {
                 {title(heading_text)}
-                <p>{move || i18n.t(explanation)}</p>
+                <p>{tr(explanation)}</p>
                 {(broken == Outcome::Used).then(|| view! {
-                    <p><a class="button button--primary" href="/users/login">{move || i18n.t(Text::GoToLogin)}</a></p>
+                    <p><a class="button button--primary" href="/users/login">{tr(Text::GoToLogin)}</a></p>
                 })}
-                <h2>{move || i18n.t(AccountText::NewLinkHeading)}</h2>
-                <p>{move || i18n.t(AccountText::NewLinkIntro)}</p>
+                <h2>{tr(AccountText::NewLinkHeading)}</h2>
+                <p>{tr(AccountText::NewLinkIntro)}</p>
                 <ResendLink email=shared.typed_email ask_email=true button=AccountText::NewLinkButton />
-                <p><a href="/help/link-verlopen">{move || i18n.t(AccountText::HelpLinks)}</a></p>
+                <p><a href="/help/link-verlopen">{tr(AccountText::HelpLinks)}</a></p>
             }
             .into_any()
         }
@@ -131,7 +132,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
     view! {
         <PageShell>
             <section class="card" aria-labelledby="verify-title">{body}</section>
-            <p class="below-card"><a href="/help">{move || i18n.t(AccountText::HelpCentre)}</a></p>
+            <p class="below-card"><a href="/help">{tr(AccountText::HelpCentre)}</a></p>
         </PageShell>
     }
 }
