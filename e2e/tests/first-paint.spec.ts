@@ -1,5 +1,7 @@
 import type { Page, Route } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, DEMO_EMAIL, DEMO_PASSWORD } from './support/fixtures';
+import {
+  test, expect, expectNoAxeViolations, createAccount, linkFromMail, uniqueEmail, DEMO_EMAIL, DEMO_PASSWORD,
+} from './support/fixtures';
 
 /** Holds the wasm download until `release()`: the time a slow phone spends loading it. */
 async function holdWasm(page: Page) {
@@ -102,6 +104,46 @@ test('a keyboard user who tabs in before the app starts keeps their place', asyn
   release();
   await expect(page.locator('#first-paint')).not.toBeAttached();
   await expect(page.getByRole('button', { name: 'Switch to English' })).toBeFocused();
+});
+
+test('no screen moves while the app starts, not even the ones that wait for the backend', async ({ page }) => {
+  const account = await createAccount(page, 'no-shift');
+  await page.request.post('/api/password-resets', { headers: { 'x-topocloud-csrf': '1' }, data: { email: account.email, locale: 'nl' } });
+  const resetLink = await linkFromMail(page, account.email, '/users/reset-password');
+  const invited = uniqueEmail('no-shift-invite');
+  const invitation = await page.request.post('/dev/api/invitations', {
+    data: { email: invited, organisation: 'Landmeetbureau Noord', account_type: 'main', name: '', inviter: 'Anna Jansen', locale: 'nl' },
+  });
+  expect(invitation.status()).toBe(201);
+  const invitationLink = await linkFromMail(page, invited, '/users/invitation');
+
+  // Layout shifts as the browser counts them for CLS (none of them after input here).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { shifts: string[] }).shifts = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; sources?: { node?: Node }[] }[]) {
+        const what = (entry.sources ?? []).map((s) => (s.node as Element | undefined)?.className ?? '?').join(', ');
+        seen.push(`${entry.value.toFixed(4)} (${what})`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const [url, heading] of [
+    ['/users/register', 'Een TopoCloud-account aanmaken'],
+    ['/account', 'Aanmelden bij TopoCloud'],
+    [invitationLink, 'Je bent uitgenodigd voor TopoCloud'],
+    [resetLink, 'Nieuw wachtwoord kiezen'],
+    ['/help', 'Hulp bij inloggen'],
+  ]) {
+    await page.goto('about:blank');
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.locator('#first-paint')).not.toBeAttached();
+    await page.waitForTimeout(500);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
+    expect(shifts, `${url.split('#')[0]}: layout shifts`).toEqual([]);
+  }
 });
 
 test('a remembered English choice is the language of the first paint too', async ({ page }) => {

@@ -1,3 +1,4 @@
+use super::loading::ScreenWaiting;
 use super::{first_paint, focus_after_render, LanguageSwitch};
 use crate::context::use_shared;
 use crate::help::{HelpText, HELP_PATH};
@@ -12,8 +13,14 @@ use wasm_bindgen::JsCast;
 pub fn PageShell(children: Children) -> impl IntoView {
     let runtime = use_shared().runtime();
     // The login routes hand over from their form, once it is there to take the typed
-    // values; every other screen replaces the static frame as soon as it is mounted.
+    // values; every other screen replaces the static frame once it is complete: mounted,
+    // and no longer showing a `Loading` message.
+    let waiting = ScreenWaiting(RwSignal::new(0));
+    provide_context(waiting);
     Effect::new(move |_| {
+        if waiting.0.get() > 0 {
+            return;
+        }
         let path = web_sys::window().and_then(|w| w.location().pathname().ok());
         if !path.as_deref().is_some_and(first_paint::is_login_path) {
             first_paint::hand_over(None);

@@ -1,7 +1,7 @@
 //! `/account`: the signed-in landing page. Signed-out visitors go to login and come back.
 
 use crate::api::{self, ApiError};
-use crate::components::{focus_after_render, use_document_title, FormAlert, PageShell};
+use crate::components::{focus_after_render, use_document_title, FormAlert, Loading, PageShell};
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use crate::return_to::{login_url_returning_to, AFTER_LOGIN, LOGIN};
@@ -87,9 +87,10 @@ pub fn AccountPage() -> impl IntoView {
             <section class="card" aria-labelledby="account-title">
                 <h1 id="account-title">{tr(Text::AccountTitle)}</h1>
                 {move || match session.get() {
-                    None => view! { <p aria-busy="true">{tr(Text::Loading)}</p> }.into_any(),
+                    // Signed out: on the way to the login form, which takes over from here.
+                    None => view! { <Loading text=Text::Loading /> }.into_any(),
+                    Some(Err(error)) if error.is_not_signed_in() => view! { <Loading text=Text::Loading /> }.into_any(),
                     Some(Ok(info)) => signed_in(info).into_any(),
-                    Some(Err(error)) if error.is_not_signed_in() => ().into_any(),
                     Some(Err(error)) => failed(error).into_any(),
                 }}
             </section>

@@ -11,7 +11,7 @@ use crate::components::invitation_states::same_email;
 use crate::components::{
     focus_after_render, use_document_title, Failure, InvitationExpired, InvitationForm,
     InvitationInvalid, InvitationOtherAccount, InvitationState, InvitationUnreachable,
-    InvitationUsed, PageShell,
+    InvitationUsed, Loading, PageShell,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::accounts::AccountText;
@@ -101,7 +101,7 @@ pub fn InvitationPage() -> impl IntoView {
         match state.get() {
         InvitationState::Checking => view! {
             <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationTitle)}</h1>
-            <p class="page-loading" role="status">{tr(AccountText::CheckingInvitation)}</p>
+            <Loading text=AccountText::CheckingInvitation />
         }
         .into_any(),
         InvitationState::Open(details) => view! {

@@ -5,9 +5,8 @@
 //! are read once and cleared from the address bar.
 
 use crate::api;
-use crate::components::{use_document_title, LoginFailure, LoginForm, PageShell};
+use crate::components::{use_document_title, Loading, LoginFailure, LoginForm, PageShell};
 use crate::context::{clear_fragment, fragment_value, use_shared};
-use crate::i18n::tr;
 use crate::i18n::Text;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -52,10 +51,7 @@ pub fn LoginPage() -> impl IntoView {
             {move || match session.get() {
                 // Signed out, or the check itself failed: either way, show the form.
                 Some(Err(_)) => view! { <LoginForm destination initial_failure=sso_failure.clone() /> }.into_any(),
-                _ => view! {
-                    <p class="page-loading" role="status">{tr(Text::Loading)}</p>
-                }
-                .into_any(),
+                _ => view! { <Loading text=Text::Loading /> }.into_any(),
             }}
         </PageShell>
     }

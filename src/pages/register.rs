@@ -7,8 +7,8 @@
 
 use crate::api;
 use crate::components::{
-    focus_after_render, use_document_title, PageShell, RegisterForm, RegisterValues, ResendLink,
-    SignOutFirst,
+    focus_after_render, use_document_title, Loading, PageShell, RegisterForm, RegisterValues,
+    ResendLink, SignOutFirst,
 };
 use crate::context::use_shared;
 use crate::i18n::accounts::AccountText;
@@ -50,8 +50,7 @@ pub fn RegisterPage() -> impl IntoView {
     let body = move || {
         // Until `/api/config` answers it is unknown whether the form may be shown; if it
         // cannot be fetched, show the form and let the backend decide.
-        let loading =
-            || view! { <p class="page-loading" role="status">{tr(Text::Loading)}</p> }.into_any();
+        let loading = || view! { <Loading text=Text::Loading /> }.into_any();
         let closed = match shared.site_config.get() {
             None => return loading(),
             Some(Ok(config)) => !config.registration_open,

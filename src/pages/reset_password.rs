@@ -7,7 +7,7 @@
 use crate::api::{self, ApiError};
 use crate::components::{
     focus_after_render, start_countdown_on_limit, use_document_title, AccountAlert, Countdown,
-    Failure, PageShell, PasswordChecklist, PasswordField,
+    Failure, Loading, PageShell, PasswordChecklist, PasswordField,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
@@ -76,7 +76,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
 
     let body = move || {
         match link.get() {
-        Link::Checking => view! { <p class="page-loading" role="status">{tr(R::CheckingLink)}</p> }.into_any(),
+        Link::Checking => view! { <Loading text=R::CheckingLink /> }.into_any(),
         Link::Valid { email } => view! { <NewPasswordForm email token link /> }.into_any(),
         Link::Done { email } => view! { <Done email /> }.into_any(),
         Link::Expired { email } => view! { <DeadLink title=R::ExpiredTitle body=R::ExpiredBody email /> }.into_any(),
