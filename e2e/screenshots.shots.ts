@@ -193,6 +193,15 @@ const SCREENS: Screen[] = [
       await expect(h1(page)).toBeVisible();
     },
   },
+  {
+    id: 'register-signed-in', caption: 'Create an account while signed in: sign out first, or stay',
+    open: async (page) => {
+      const response = await page.request.post('/api/session', { headers: CSRF, data: { email: DEMO_EMAIL, password: DEMO_PASSWORD, remember: false } });
+      expect(response.status()).toBe(200);
+      await page.goto('/users/register');
+      await expect(h1(page)).toHaveText('Je bent al aangemeld');
+    },
+  },
 ];
 
 /** Scales a PNG in a blank page of the browser (there is no image tool on the machine). */
