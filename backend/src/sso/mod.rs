@@ -6,6 +6,12 @@
 //! cookie scoped to `/api/sso`, so no server-side flow table is needed. Failures end on
 //! `/users/login#error=<code>`: a fragment never reaches a server log or a `Referer`.
 
+mod flow;
+mod secrets;
+
+pub use secrets::pkce_challenge;
+pub(crate) use secrets::{code_hash, random_bytes};
+
 use crate::accounts;
 use crate::session::start_session;
 use crate::AppState;
@@ -17,23 +23,17 @@ use axum::routing::get;
 use axum::Router;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use rand::RngCore;
+use flow::{flow_cookie, read_flow, Flow, FLOW_SECONDS};
 use rusqlite::{params, OptionalExtension};
-use sha2::{Digest, Sha256};
+use secrets::constant_time_eq;
 use std::collections::HashMap;
-use topocloud_contract::{percent_decode, percent_encode, safe_return_to, SsoError, SsoProvider};
+use topocloud_contract::{percent_encode, safe_return_to, SsoError, SsoProvider};
 
 pub const MICROSOFT: &str = "microsoft";
 /// The client id this site has at the identity provider.
 pub const CLIENT_ID: &str = "topocloud";
 /// How long an authorisation code may wait before it is exchanged.
 pub const CODE_SECONDS: i64 = 300;
-/// How long the user may take at the identity provider.
-const FLOW_SECONDS: i64 = 600;
-const COOKIE_NAME: &str = "topocloud_sso";
-/// `__Host-` needs `Path=/`; the cookie is scoped to `/api/sso`, so `__Secure-` it is.
-const SECURE_COOKIE_NAME: &str = "__Secure-topocloud_sso";
-const COOKIE_PATH: &str = "/api/sso";
 const DEFAULT_DESTINATION: &str = "/account";
 /// Query parameters; repeated or malformed ones never fail the request, they just do
 /// not match, so every outcome is one of the contract's redirects.
@@ -53,22 +53,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/sso/{provider}/start", get(start))
         .route("/api/sso/{provider}/callback", get(callback))
-}
-
-/// S256 PKCE challenge of a verifier: base64url (no padding) of its SHA-256.
-pub fn pkce_challenge(verifier: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
-}
-
-/// Authorisation codes are stored only as this hash, so a database leak cannot redeem them.
-pub(crate) fn code_hash(code: &str) -> String {
-    hex::encode(Sha256::digest(code.as_bytes()))
-}
-
-pub(crate) fn random_bytes() -> [u8; 32] {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes
 }
 
 /// A 303 to `location` with the given cookies. Non-ASCII bytes (allowed in a same-origin
@@ -219,122 +203,4 @@ fn provider_id(segment: Result<Path<String>, PathRejection>) -> String {
 
 fn is_offered(state: &AppState, provider: &str) -> bool {
     providers(state).iter().any(|p| p.id == provider)
-}
-
-/// What the start of a flow leaves in the browser for its callback. Deliberately not
-/// `Debug` outside tests, so it cannot end up in a log line.
-#[cfg_attr(test, derive(Debug, PartialEq))]
-struct Flow {
-    issued_at: i64,
-    state: String,
-    verifier: String,
-    return_to: Option<String>,
-}
-
-impl Flow {
-    /// `issued_at.state.verifier.return_to`: hex, base64url and percent-encoding never
-    /// contain `;`, `,`, spaces or quotes, so the value needs no further cookie escaping;
-    /// `return_to` goes last because percent-encoding keeps its dots.
-    fn encode(&self) -> String {
-        let return_to = self.return_to.as_deref().map(percent_encode);
-        format!(
-            "{}.{}.{}.{}",
-            self.issued_at,
-            self.state,
-            self.verifier,
-            return_to.unwrap_or_default()
-        )
-    }
-
-    fn decode(raw: &str) -> Option<Self> {
-        let mut parts = raw.splitn(4, '.');
-        let issued_at = parts.next()?.parse().ok()?;
-        let state = parts.next()?.to_owned();
-        let verifier = parts.next()?.to_owned();
-        let return_to = parts.next()?;
-        let return_to = if return_to.is_empty() {
-            None
-        } else {
-            Some(percent_decode(return_to)?)
-        };
-        (!state.is_empty() && !verifier.is_empty()).then_some(Self {
-            issued_at,
-            state,
-            verifier,
-            return_to,
-        })
-    }
-}
-
-fn cookie_name(state: &AppState) -> &'static str {
-    if state.config.secure_cookies {
-        SECURE_COOKIE_NAME
-    } else {
-        COOKIE_NAME
-    }
-}
-
-fn flow_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{}={value}; Path={COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
-        cookie_name(state)
-    );
-    // Built only from cookie-safe characters (see `Flow::encode`), so always valid.
-    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
-}
-
-/// The flow of this browser, if it has one that is not older than [`FLOW_SECONDS`]. The
-/// browser drops the cookie by itself; the age check also covers one that does not.
-fn read_flow(state: &AppState, headers: &HeaderMap) -> Option<Flow> {
-    let name = cookie_name(state);
-    let raw = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v)?;
-    let flow = Flow::decode(raw)?;
-    // Checked: the start time comes from the request and may be any i64.
-    let age = state.clock.now().checked_sub(flow.issued_at)?;
-    (0..=FLOW_SECONDS).contains(&age).then_some(flow)
-}
-
-/// Equal-length inputs take the same time whatever they hold, so a mismatch's timing
-/// says nothing about how much of a secret was guessed right.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pkce_challenge_matches_rfc_7636_appendix_b() {
-        let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-        assert_eq!(
-            pkce_challenge(verifier),
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
-        );
-    }
-
-    #[test]
-    fn flow_round_trips_through_its_cookie_value() {
-        let flow = Flow {
-            issued_at: 1_700_000_000,
-            state: "ab12".to_owned(),
-            verifier: "x-y_z".to_owned(),
-            return_to: Some("/projects/1.2?tab=map&é".to_owned()),
-        };
-        assert_eq!(Flow::decode(&flow.encode()).as_ref(), Some(&flow));
-        assert!(Flow::decode("1.ab.").is_none());
-        assert!(Flow::decode("x.ab.cd.").is_none());
-    }
 }
