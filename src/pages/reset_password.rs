@@ -226,7 +226,9 @@ fn Done(email: String) -> impl IntoView {
 fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let sent_to = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<ApiError>);
+    let failure = RwSignal::new(None::<Failure>);
+    // Too many requests for this address: the wait is shown and counted, as elsewhere.
+    let countdown = Countdown::new();
     let send = Action::new_local(move |address: &String| {
         let request = PasswordResetRequest {
             email: address.clone(),
@@ -238,21 +240,36 @@ fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
                     sent_to.try_set(Some(request.email));
                 }
                 Err(error) => {
-                    failure.try_set(Some(error));
+                    start_countdown_on_limit(&error, countdown);
+                    failure.try_set(Some(Failure::from_error(&error)));
                 }
             }
         }
     });
-    let next_step = match email {
-        Some(address) => view! {
+    let pending = send.pending();
+    let known = email.is_some();
+    let address = StoredValue::new(email);
+    let run = move || {
+        let Some(to) = address.get_value() else {
+            return;
+        };
+        if countdown.refuses(pending) || sent_to.get_untracked().is_some() {
+            return;
+        }
+        failure.set(None);
+        send.dispatch_local(to);
+    };
+    let next_step = if known {
+        view! {
             <button type="button" class="button button--primary"
-                aria-disabled=move || (send.pending().get() || sent_to.get().is_some()).then_some("true")
-                on:click=move |_| if !send.pending().get_untracked() && sent_to.get_untracked().is_none() { send.dispatch_local(address.clone()); }>
+                aria-disabled=move || (countdown.blocks(pending) || sent_to.get().is_some()).then_some("true")
+                on:click=move |_| run()>
                 {tr(R::NewLinkButton)}
             </button>
         }
-        .into_any(),
-        None => view! { <a class="button button--primary" href="/users/forgot-password">{tr(R::RequestNewLink)}</a> }.into_any(),
+        .into_any()
+    } else {
+        view! { <a class="button button--primary" href="/users/forgot-password">{tr(R::RequestNewLink)}</a> }.into_any()
     };
     view! {
         <h1>{tr(title)}</h1>
@@ -260,9 +277,7 @@ fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
         <div role="status">
             {move || sent_to.get().map(|to| view! { <p class="form-status form-status--visible">{tr(R::NewLinkSent)} " " <strong>{to.clone()}</strong>"."</p> })}
         </div>
-        <div role="alert">
-            {move || failure.get().map(|e| view! { <p class="form-alert form-alert--visible">{move || i18n.t(e.message())}</p> })}
-        </div>
+        <AccountAlert failure countdown node_ref=NodeRef::new() on_retry=Callback::new(move |_| run()) />
         {next_step}
         <p class="below-card"><a href=article_href(Article::LinkExpired)>{tr(R::CantSignInHelp)}</a></p>
     }
