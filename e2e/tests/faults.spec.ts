@@ -8,9 +8,9 @@
  */
 import { test, expect } from './support/fixtures';
 import {
-  SAY, SCREENS, SUITE_BACKEND, PrivateBackend, alertOf, lostInputs, recordTried,
-  type Lang, type Screen,
+  SAY, SCREENS, SUITE_BACKEND, alertOf, lostInputs, recordTried, type Lang, type Screen,
 } from './support/faults';
+import { PrivateBackend } from './support/private-backend';
 import type { Page, Route } from '@playwright/test';
 
 /** src/api/mod.rs TIMEOUT_MS. */
