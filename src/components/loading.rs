@@ -15,8 +15,7 @@ pub(crate) struct ScreenWaiting(pub RwSignal<u32>);
 #[component]
 pub fn Loading(#[prop(into)] text: AnyText) -> impl IntoView {
     if let Some(ScreenWaiting(count)) = use_context::<ScreenWaiting>() {
-        count.update_untracked(|n| *n += 1);
-        count.notify();
+        count.update(|n| *n += 1);
         on_cleanup(move || {
             count.try_update(|n| *n = n.saturating_sub(1));
         });
