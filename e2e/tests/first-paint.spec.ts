@@ -146,6 +146,30 @@ test('no screen moves while the app starts, not even the ones that wait for the 
   }
 });
 
+test('the language chosen on the static frame while the app waits for the backend is the app’s language', async ({ page }) => {
+  // The app has started (it asks for its configuration) but keeps the static frame up
+  // until its screen is complete; meanwhile the person switches language there.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = () => {};
+  const askedForConfig = new Promise<void>((resolve) => (asked = resolve));
+  await page.route('**/api/config', async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  await page.goto('/users/register');
+  await askedForConfig;
+  await expect(page.locator('#first-paint')).toBeAttached();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByText('One moment…')).toBeVisible();
+  release();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  await expect(page.getByRole('button', { name: 'Create account' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle(/Create a TopoCloud account/);
+});
+
 test('a remembered English choice is the language of the first paint too', async ({ page }) => {
   await page.goto('/users/login');
   await page.getByRole('button', { name: 'Switch to English' }).click();

@@ -54,6 +54,8 @@ pub fn hand_over(focus: Option<(String, HtmlInputElement)>) {
     let Some(first_paint) = document.get_element_by_id("first-paint") else {
         return;
     };
+    // The texts switch in the same task, before the app is first painted.
+    crate::i18n::use_i18n().follow_document();
     // Focus elsewhere (skip link, language switch, a link, main) moves to the same
     // element of the app: a keyboard user who tabbed in before the start keeps their place.
     let elsewhere = match focus {

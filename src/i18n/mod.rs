@@ -164,6 +164,20 @@ impl I18n {
         }
     }
 
+    /// Takes over the language chosen with the static first paint's own switch, which
+    /// works before the app is on screen (it sets `<html lang>` and the remembered
+    /// choice, but cannot reach this signal): the app must not come up in the other one.
+    pub fn follow_document(&self) {
+        let chosen = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|root| root.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code));
+        if let Some(lang) = chosen.filter(|lang| *lang != self.lang.get_untracked()) {
+            self.lang.set(lang);
+        }
+    }
+
     /// A deployment that renames the product renames it in every sentence too.
     pub fn set_product_name(&self, name: &str) {
         let renamed = (name != PRODUCT && !name.trim().is_empty()).then(|| name.to_owned());
