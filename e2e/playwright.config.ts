@@ -19,7 +19,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // Two workers share two cores with nginx, the backend and two Chromiums; a test that
+  // loads the whole site several times took up to 28 s of 30 on CI (help deep links).
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [
     ['list'],

@@ -54,6 +54,8 @@ for (const lang of LANGS) {
   });
 
   test(`every article opens from both deep links, with its title, contact block and no axe violations (${lang})`, async ({ page }) => {
+    // Eighteen page loads and nine axe runs: a matrix, like those in a11y.spec.ts.
+    test.setTimeout(180_000);
     await gotoIn(page, `/help/${ARTICLES[0].nl[0]}`, lang);
     for (const article of ARTICLES) {
       for (const slugLang of LANGS) {
