@@ -17,10 +17,18 @@ pub struct Shared {
 impl Shared {
     pub fn provide(runtime: RuntimeConfig) -> Self {
         api::set_base(&runtime.api_base);
-        crate::i18n::use_i18n().set_product_name(&runtime.product_name);
+        let i18n = crate::i18n::use_i18n();
+        i18n.set_product_name(&runtime.product_name);
+        let site_config = LocalResource::new(api::site_config);
+        // Texts that say how long a link works say what this backend does.
+        Effect::new(move |_| {
+            if let Some(Ok(config)) = site_config.get() {
+                i18n.set_link_lifetimes(config.link_lifetimes.unwrap_or_default());
+            }
+        });
         let shared = Self {
             runtime: StoredValue::new(runtime),
-            site_config: LocalResource::new(api::site_config),
+            site_config,
             typed_email: RwSignal::new(String::new()),
         };
         provide_context(shared);

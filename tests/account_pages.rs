@@ -1,5 +1,6 @@
-//! The account screens (registration, verification, invitation) mounted in a real
-//! browser (headless Chromium), with `fetch` replaced.
+//! The account screens (registration, verification, invitation, and what they and the
+//! help centre say about link lifetimes) mounted in a real browser (headless Chromium),
+//! with `fetch` replaced.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -73,6 +74,8 @@ fn active_id() -> String {
 
 #[path = "account_pages/invitation.rs"]
 mod invitation;
+#[path = "account_pages/link_lifetimes.rs"]
+mod link_lifetimes;
 #[path = "account_pages/registration.rs"]
 mod registration;
 #[path = "account_pages/verification.rs"]

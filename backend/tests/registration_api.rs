@@ -239,3 +239,34 @@ async fn every_write_endpoint_refuses_requests_without_the_csrf_header() {
         .expect("req");
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn config_says_how_long_the_configured_links_work() {
+    let b = TestBackend::start().await;
+    let config = site_config(&b).await;
+    assert_eq!(
+        config["link_lifetimes"],
+        serde_json::json!({"verify_email_seconds": 86400, "reset_seconds": 3600, "invitation_seconds": 604800})
+    );
+
+    let short = TestBackend::start_with(|c| {
+        c.verify_email_ttl = 7200;
+        c.reset_ttl = 900;
+        c.invitation_ttl = 3 * 86_400;
+    })
+    .await;
+    let config = site_config(&short).await;
+    assert_eq!(
+        config["link_lifetimes"],
+        serde_json::json!({"verify_email_seconds": 7200, "reset_seconds": 900, "invitation_seconds": 259200})
+    );
+}
+
+async fn site_config(b: &TestBackend) -> Value {
+    reqwest::get(b.url("/api/config"))
+        .await
+        .expect("req")
+        .json()
+        .await
+        .expect("json")
+}

@@ -24,7 +24,7 @@ pub use password::{PasswordPolicy, PasswordRule};
 pub use problem::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
 pub use return_to::{percent_decode, percent_encode, safe_return_to, LOGIN_PATH};
 pub use session::{SessionInfo, SignInRequest};
-pub use site_config::{SiteConfig, SsoProvider};
+pub use site_config::{lifetime_in_words, LinkLifetimes, SiteConfig, SsoProvider};
 pub use sso::{
     SsoError, SSO_CANCELLED, SSO_ERROR_PARAM, SSO_FAILED, SSO_NO_ACCOUNT, SSO_STATE_MISMATCH,
     SSO_UNKNOWN_PROVIDER,

@@ -34,7 +34,7 @@ A username and a password. Your username is your email address.
 
 A main account gets its invitation straight away. An employee account gets its invitation only once the employee has been assigned to a project.
 
-No email? First look in your spam folder. Then ask your organisation whether they used the right email address and, for an employee account, whether you have been assigned to a project yet. An invitation is valid for seven days; if the link has expired, read [what to do when a link has expired](help:link-expired).
+No email? First look in your spam folder. Then ask your organisation whether they used the right email address and, for an employee account, whether you have been assigned to a project yet. An invitation is valid for {invitation_link_lifetime}; if the link has expired, read [what to do when a link has expired](help:link-expired).
 ",
         },
         Article::ForgotPassword => Entry {
@@ -49,7 +49,7 @@ This is how you set a new password:
 3. Press the button to send the request (**Aanvragen** in Dutch).
 4. An email arrives within moments. Follow the steps in it.
 
-The link in the email is valid for one hour and works once. Once your new password is set you are signed out everywhere; then log in with your new password. No email? Look in your spam folder and check that you entered your account's email address.
+The link in the email is valid for {reset_link_lifetime} and works once. Once your new password is set you are signed out everywhere; then log in with your new password. No email? Look in your spam folder and check that you entered your account's email address.
 
 Do you know your password but want to change it? You do that in your profile once you are signed in. Read [how to change your password](guide:change-password).
 
@@ -80,9 +80,9 @@ Still stuck? Contact TopoCloud: email {support_email} or call {support_phone}.
             body: "
 Links in our emails work only once and only for a limited time. What to do depends on the email:
 
-- **New password**: the link is valid for one hour. [Request a new one](/users/forgot-password). Older links keep working until you use one of them.
-- **Confirm your email address**: the link is valid for 24 hours. Log in with your email address and password; the login page then offers to send a new confirmation email.
-- **Invitation**: the link is valid for seven days. Ask whoever invited you to send a new invitation.
+- **New password**: the link is valid for {reset_link_lifetime}. [Request a new one](/users/forgot-password). Older links keep working until you use one of them.
+- **Confirm your email address**: the link is valid for {verify_link_lifetime}. Log in with your email address and password; the login page then offers to send a new confirmation email.
+- **Invitation**: the link is valid for {invitation_link_lifetime}. Ask whoever invited you to send a new invitation.
 
 Does the page say the link was already used? Then your account already exists, or your password has already been set. Just [log in](/users/login) with your email address; if you no longer know the password, [request a new password](/users/forgot-password).
 

@@ -34,7 +34,7 @@ Een gebruikersnaam en een wachtwoord. Je gebruikersnaam is je e-mailadres.
 
 Een hoofdaccount krijgt de uitnodiging meteen. Een medewerkersaccount krijgt de uitnodiging pas als de medewerker aan een project is toegevoegd.
 
-Geen e-mail ontvangen? Kijk eerst in je spammap. Vraag daarna je organisatie of ze het juiste e-mailadres hebben gebruikt en, bij een medewerkersaccount, of je al aan een project bent toegevoegd. Een uitnodiging is zeven dagen geldig; is de link verlopen, lees dan [wat je doet als een link verlopen is](help:link-verlopen).
+Geen e-mail ontvangen? Kijk eerst in je spammap. Vraag daarna je organisatie of ze het juiste e-mailadres hebben gebruikt en, bij een medewerkersaccount, of je al aan een project bent toegevoegd. Een uitnodiging is {invitation_link_lifetime} geldig; is de link verlopen, lees dan [wat je doet als een link verlopen is](help:link-verlopen).
 ",
         },
         Article::ForgotPassword => Entry {
@@ -49,7 +49,7 @@ Zo stel je een nieuw wachtwoord in:
 3. Druk op **Aanvragen**.
 4. Binnen enkele ogenblikken krijg je een e-mail. Volg de stappen in die e-mail.
 
-De link in de e-mail is een uur geldig en werkt één keer. Na het instellen van je nieuwe wachtwoord word je overal afgemeld; log daarna in met je nieuwe wachtwoord. Komt er geen e-mail? Kijk in je spammap en controleer of je het e-mailadres van je account hebt ingevuld.
+De link in de e-mail is {reset_link_lifetime} geldig en werkt één keer. Na het instellen van je nieuwe wachtwoord word je overal afgemeld; log daarna in met je nieuwe wachtwoord. Komt er geen e-mail? Kijk in je spammap en controleer of je het e-mailadres van je account hebt ingevuld.
 
 Weet je je wachtwoord nog, maar wil je het veranderen? Dat doe je in je profiel als je bent ingelogd. Lees [hoe je je wachtwoord wijzigt](guide:change-password).
 
@@ -80,9 +80,9 @@ Lukt het dan nog steeds niet? Neem contact op met TopoCloud: mail naar {support_
             body: "
 Links in onze e-mails werken maar één keer en maar een beperkte tijd. Wat je doet, hangt af van de e-mail:
 
-- **Nieuw wachtwoord**: de link is een uur geldig. [Vraag een nieuwe aan](/users/forgot-password). Oudere links blijven werken tot je er één gebruikt.
-- **E-mailadres bevestigen**: de link is 24 uur geldig. Log in met je e-mailadres en wachtwoord; de aanmeldpagina biedt dan aan om een nieuwe bevestigingsmail te sturen.
-- **Uitnodiging**: de link is zeven dagen geldig. Vraag degene die je uitnodigde om een nieuwe uitnodiging te sturen.
+- **Nieuw wachtwoord**: de link is {reset_link_lifetime} geldig. [Vraag een nieuwe aan](/users/forgot-password). Oudere links blijven werken tot je er één gebruikt.
+- **E-mailadres bevestigen**: de link is {verify_link_lifetime} geldig. Log in met je e-mailadres en wachtwoord; de aanmeldpagina biedt dan aan om een nieuwe bevestigingsmail te sturen.
+- **Uitnodiging**: de link is {invitation_link_lifetime} geldig. Vraag degene die je uitnodigde om een nieuwe uitnodiging te sturen.
 
 Zegt de pagina dat de link al is gebruikt? Dan bestaat je account al, of is je wachtwoord al ingesteld. [Log gewoon in](/users/login) met je e-mailadres; weet je het wachtwoord niet meer, [vraag dan een nieuw wachtwoord aan](/users/forgot-password).
 

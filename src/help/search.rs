@@ -10,8 +10,9 @@
 
 use super::content::Article;
 use super::markup::plain_text;
-use crate::i18n::Lang;
+use crate::i18n::{fill_lifetimes, Lang};
 use std::sync::OnceLock;
+use topocloud_contract::LinkLifetimes;
 
 /// Words that say nothing about which article is meant.
 const STOP_WORDS: &[&str] = &[
@@ -49,7 +50,7 @@ fn docs() -> &'static [Doc] {
                     article: *article,
                     question: index_words(entry.question),
                     keywords: index_words(&keywords),
-                    body: index_words(&plain_text(entry.body)),
+                    body: index_words(&plain_text(&searchable_body(entry.body, lang))),
                     question_text: normalise(&entry.question.replace('-', " ")),
                     keywords_text: normalise(&keywords),
                 });
@@ -57,6 +58,12 @@ fn docs() -> &'static [Doc] {
         }
         docs
     })
+}
+
+/// The body as a person reads it, so "uur" finds the article and a placeholder's own
+/// name ("reset", "link") does not. The index is built once: with the default lifetimes.
+fn searchable_body(body: &str, lang: Lang) -> String {
+    fill_lifetimes(body, &LinkLifetimes::default(), lang).unwrap_or_else(|| body.to_owned())
 }
 
 /// Lower case, accents folded, hyphens and apostrophes dropped inside words ("can't" →

@@ -7,11 +7,13 @@
 
 pub mod accounts;
 mod en;
+mod lifetimes;
 mod nl;
 mod on_screen;
 pub mod recovery;
 mod text;
 
+pub use lifetimes::fill_lifetimes;
 pub use on_screen::{tr, AnyText};
 #[allow(unused_imports)] // used by the screens that declare their own catalogue
 pub(crate) use text::catalogue;
@@ -49,6 +51,7 @@ pub fn assert_fully_translated<T: Catalogue + PartialEq>(all: &[T], same_in_both
 
 use leptos::prelude::*;
 use std::borrow::Cow;
+use topocloud_contract::LinkLifetimes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -135,6 +138,8 @@ pub struct I18n {
     lang: RwSignal<Lang>,
     /// The product's name from the runtime configuration; the catalogue says "TopoCloud".
     product: StoredValue<Option<String>>,
+    /// How long emailed links work, once `/api/config` has said; the defaults until then.
+    link_lifetimes: RwSignal<LinkLifetimes>,
 }
 
 const STORAGE_KEY: &str = "topocloud.lang";
@@ -147,6 +152,7 @@ impl I18n {
         let i18n = Self {
             lang: RwSignal::new(initial),
             product: StoredValue::new(None),
+            link_lifetimes: RwSignal::new(LinkLifetimes::default()),
         };
         Effect::new(move |_| apply_to_document(i18n.lang.get()));
         provide_context(i18n);
@@ -184,15 +190,38 @@ impl I18n {
         self.product.set_value(renamed);
     }
 
-    /// A reactive translation: re-evaluates when the language changes.
-    pub fn t(&self, text: impl Catalogue) -> Cow<'static, str> {
-        let sentence = self.lang.get().text(text);
-        match self.product.try_get_value().flatten() {
-            Some(name) if sentence.contains(PRODUCT) => {
-                Cow::Owned(sentence.replace(PRODUCT, &name))
-            }
-            _ => Cow::Borrowed(sentence),
+    /// The backend's link lifetimes, for the sentences that state them.
+    pub fn set_link_lifetimes(&self, lifetimes: LinkLifetimes) {
+        if self.link_lifetimes.get_untracked() != lifetimes {
+            self.link_lifetimes.set(lifetimes);
         }
+    }
+
+    /// A reactive translation: re-evaluates when the language changes (and, for a
+    /// sentence that says how long a link works, when the backend has said it).
+    pub fn t(&self, text: impl Catalogue) -> Cow<'static, str> {
+        let lang = self.lang.get();
+        self.personalise(lang.text(text), lang)
+    }
+
+    /// Not generic, so the wasm has this once rather than once per catalogue.
+    #[inline(never)]
+    fn personalise(&self, sentence: &'static str, lang: Lang) -> Cow<'static, str> {
+        let mut sentence = Cow::Borrowed(sentence);
+        if let Some(name) = self.product.try_get_value().flatten() {
+            if sentence.contains(PRODUCT) {
+                sentence = Cow::Owned(sentence.replace(PRODUCT, &name));
+            }
+        }
+        // Only these sentences follow the lifetimes signal.
+        if lifetimes::mentions_lifetime(&sentence) {
+            if let Some(filled) =
+                lifetimes::fill_lifetimes(&sentence, &self.link_lifetimes.get(), lang)
+            {
+                return Cow::Owned(filled);
+            }
+        }
+        sentence
     }
 }
 

@@ -121,33 +121,6 @@ pub(crate) fn local_date_time(unix: i64, locale: Locale) -> String {
     }
 }
 
-/// A link lifetime in words: "24 uur", "1 hour", "15 minuten", "30 seconds".
-/// Hours stay hours (never "1 dag"): that is how people say link lifetimes.
-pub(crate) fn duration(seconds: i64, locale: Locale) -> String {
-    let (n, unit) = if seconds >= HOUR && seconds % HOUR == 0 {
-        (seconds / HOUR, 0)
-    } else if seconds >= 60 && seconds % 60 == 0 {
-        (seconds / 60, 1)
-    } else {
-        (seconds, 2)
-    };
-    let one = n == 1;
-    let word = match (locale, unit) {
-        (Locale::Nl, 0) => "uur",
-        (Locale::Nl, 1) if one => "minuut",
-        (Locale::Nl, 1) => "minuten",
-        (Locale::Nl, _) if one => "seconde",
-        (Locale::Nl, _) => "seconden",
-        (Locale::En, 0) if one => "hour",
-        (Locale::En, 0) => "hours",
-        (Locale::En, 1) if one => "minute",
-        (Locale::En, 1) => "minutes",
-        (Locale::En, _) if one => "second",
-        (Locale::En, _) => "seconds",
-    };
-    format!("{n} {word}")
-}
-
 /// "2026-04-03 12:00:00 UTC", for developer pages.
 pub fn utc_stamp(unix: i64) -> String {
     let p = parts(unix);
@@ -160,22 +133,6 @@ pub fn utc_stamp(unix: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations_read_naturally_in_both_languages() {
-        let cases = [
-            (86_400, "24 uur", "24 hours"),
-            (3_600, "1 uur", "1 hour"),
-            (5_400, "90 minuten", "90 minutes"),
-            (60, "1 minuut", "1 minute"),
-            (1, "1 seconde", "1 second"),
-            (45, "45 seconden", "45 seconds"),
-        ];
-        for (seconds, nl, en) in cases {
-            assert_eq!(duration(seconds, Locale::Nl), nl);
-            assert_eq!(duration(seconds, Locale::En), en);
-        }
-    }
 
     #[test]
     fn utc_stamps_match_known_instants() {

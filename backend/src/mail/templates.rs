@@ -4,10 +4,10 @@
 //! do if it was not you. Only plain strings are produced here: [`super::render`]
 //! escapes them, so user input (names, organisations, projects) needs no care here.
 
-use super::date::{duration, local_date_time};
+use super::date::local_date_time;
 use super::render::{Block, Draft};
 use super::{Lifetimes, Mail};
-use topocloud_contract::{AccountType, Locale};
+use topocloud_contract::{lifetime_in_words as duration, AccountType, Locale};
 
 pub(crate) fn draft(mail: &Mail, locale: Locale, lifetimes: &Lifetimes) -> Draft {
     let reset = duration(lifetimes.password_reset, locale);

@@ -8,9 +8,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use topocloud_contract::{
     field_codes, AcceptInvitationRequest, AccountEmail, AccountType, CompletePasswordResetRequest,
-    ErrorCode, FieldError, InvitationDetails, Locale, PasswordPolicy, PasswordResetDetails,
-    PasswordResetRequest, PasswordRule, Problem, RegistrationRequest, ResendVerificationRequest,
-    SessionInfo, SignInRequest, SiteConfig, SsoProvider, TokenRequest,
+    ErrorCode, FieldError, InvitationDetails, LinkLifetimes, Locale, PasswordPolicy,
+    PasswordResetDetails, PasswordResetRequest, PasswordRule, Problem, RegistrationRequest,
+    ResendVerificationRequest, SessionInfo, SignInRequest, SiteConfig, SsoProvider, TokenRequest,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -218,12 +218,25 @@ fn site_config_schemas_match_the_rust_types() {
         registration_open: true,
         sso_providers: vec![provider],
         password_policy: policy,
+        link_lifetimes: Some(LinkLifetimes {
+            verify_email_seconds: 7200,
+            reset_seconds: 900,
+            invitation_seconds: 3 * 86_400,
+        }),
     };
     let sparse = SiteConfig {
         registration_open: false,
         sso_providers: Vec::new(),
         password_policy: PasswordPolicy::recommended(),
+        link_lifetimes: None,
     };
+    check_type(
+        &spec,
+        "LinkLifetimes",
+        Direction::Response,
+        LinkLifetimes::default(),
+        LinkLifetimes::default(),
+    );
     check_type(&spec, "SiteConfig", Direction::Response, config, sparse);
 }
 
@@ -271,6 +284,7 @@ fn every_component_schema_is_checked_against_a_rust_type() {
         "CompletePasswordResetRequest",
         "Locale",
         "SiteConfig",
+        "LinkLifetimes",
         "SsoProvider",
         "PasswordPolicy",
         "PasswordRule",
