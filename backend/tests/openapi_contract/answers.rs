@@ -36,6 +36,18 @@ pub(crate) async fn send(
     body: Option<&Value>,
     csrf: bool,
 ) -> Answer {
+    send_with_cookie(b, method, path, body, csrf, None).await
+}
+
+/// The same, from a browser that holds `cookie` (`name=value`).
+pub(crate) async fn send_with_cookie(
+    b: &TestBackend,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+    csrf: bool,
+    cookie: Option<&str>,
+) -> Answer {
     let url = b.url(&path.replace("{provider}", "microsoft"));
     let client = raw_client();
     let mut request = match method {
@@ -49,6 +61,9 @@ pub(crate) async fn send(
     }
     if let Some(body) = body {
         request = request.json(body);
+    }
+    if let Some(cookie) = cookie {
+        request = request.header(reqwest::header::COOKIE, cookie);
     }
     let res = request.send().await.expect("request");
     Answer {

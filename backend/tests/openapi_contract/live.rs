@@ -1,6 +1,6 @@
 //! Live: every documented operation against a real backend.
 
-use crate::answers::{conforms, raw_client, send, Answer};
+use crate::answers::{conforms, raw_client, send, send_with_cookie, Answer};
 use crate::json_schema::minimal;
 use crate::operations::operations;
 use crate::routes::{SSO_CALLBACK, SSO_START};
@@ -115,6 +115,26 @@ async fn the_emailed_token_flows_answer_as_documented() {
     let token = token_from_mail(&b, "eva@zuid.test", "/users/invitation").await;
     answers.push(c("post", paths::INVITATIONS_LOOKUP, json!({ "token": token })).await);
     let accept = json!({"token": token, "name": "Eva Jansen", "password": "Meetlat-en-theodoliet"});
+    // From a browser signed in as someone else: the 409 names that account.
+    // (The reset above gave the demo account this password.)
+    let demo = json!({"email": DEMO_EMAIL, "password": "Meetlat-en-theodoliet", "remember": false});
+    let signed_in = send(&b, "post", paths::SESSION, Some(&demo), true).await;
+    let cookie = session_cookie(&signed_in);
+    let other = send_with_cookie(
+        &b,
+        "post",
+        paths::INVITATIONS_ACCEPT,
+        Some(&accept),
+        true,
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(
+        other.json()["email"],
+        DEMO_EMAIL,
+        "the 409 names the signed-in account"
+    );
+    answers.push(("post", paths::INVITATIONS_ACCEPT, other));
     answers.push(c("post", paths::INVITATIONS_ACCEPT, accept.clone()).await);
     answers.push(c("post", paths::INVITATIONS_LOOKUP, json!({ "token": token })).await);
     answers.push(c("post", paths::INVITATIONS_ACCEPT, accept).await);
@@ -144,6 +164,7 @@ async fn the_emailed_token_flows_answer_as_documented() {
             (paths::EMAIL_VERIFICATIONS, 200),
             (paths::EMAIL_VERIFICATIONS, 410),
             (paths::INVITATIONS_LOOKUP, 200),
+            (paths::INVITATIONS_ACCEPT, 409),
             (paths::INVITATIONS_ACCEPT, 200),
             (paths::INVITATIONS_LOOKUP, 410),
             (paths::INVITATIONS_ACCEPT, 410),
@@ -203,4 +224,14 @@ async fn hostile_sso_input_still_answers_as_documented() {
             SsoError::StateMismatch.login_location().as_str()
         );
     }
+}
+
+/// `name=value` of the session cookie a sign-in set.
+fn session_cookie(answer: &Answer) -> String {
+    let set = answer
+        .headers
+        .get(reqwest::header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .expect("the sign-in sets the session cookie");
+    set.split(';').next().unwrap_or_default().to_owned()
 }
