@@ -50,6 +50,25 @@ test('sign in and out: skip link, fields, show password, remember me, Shift+Tab 
   await expect(page).toHaveTitle('Aanmelden bij TopoCloud');
 });
 
+test('Microsoft sign-in by keyboard: the button, the provider, then the account page', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await activateByKeyboard(page, page.getByRole('link', { name: 'Inloggen met Microsoft' }), 'Enter');
+  await expect(page.getByRole('heading', { name: /Microsoft \(local stand-in\)/ })).toBeVisible();
+  await activateByKeyboard(page, page.getByRole('button', { name: 'Sign in' }), 'Enter');
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(DEMO_EMAIL)).toBeVisible();
+  await activateByKeyboard(page, page.getByRole('button', { name: 'Afmelden' }), ' ');
+  await expect(page).toHaveURL(/\/users\/login$/);
+  // A cancelled sign-in comes back to a form that the keyboard can use at once.
+  await activateByKeyboard(page, page.getByRole('link', { name: 'Inloggen met Microsoft' }), 'Enter');
+  await activateByKeyboard(page, page.getByRole('button', { name: 'Cancel' }), ' ');
+  await expect(page).toHaveURL(/\/users\/login$/);
+  await expect(login.alert).toContainText('Je hebt het aanmelden met Microsoft afgebroken');
+  await typeByKeyboard(page, login.email, DEMO_EMAIL);
+  await expect(login.email).toHaveValue(DEMO_EMAIL);
+});
+
 test('the root address opens the login page without moving focus; Tab then reaches the email field', async ({ page }) => {
   const login = new LoginPage(page);
   await page.goto('/');
