@@ -3,7 +3,7 @@
 //! own help text. The catalogues write `{reset_link_lifetime}` and the like.
 
 use super::Lang;
-use topocloud_contract::{lifetime_in_words, LinkLifetimes, Locale};
+use topocloud_contract::{lifetime_in_words, LinkLifetimes};
 
 fn placeholders(l: &LinkLifetimes) -> [(&'static str, i64); 3] {
     [
@@ -22,10 +22,7 @@ pub fn fill_lifetimes(sentence: &str, lifetimes: &LinkLifetimes, lang: Lang) -> 
     if !mentions_lifetime(sentence) {
         return None;
     }
-    let locale = match lang {
-        Lang::Nl => Locale::Nl,
-        Lang::En => Locale::En,
-    };
+    let locale = super::accounts::locale(lang);
     let mut filled = sentence.to_owned();
     for (placeholder, seconds) in placeholders(lifetimes) {
         if filled.contains(placeholder) {
