@@ -5,6 +5,7 @@
 #   native cargo tests: contract, site logic, reference backend over real HTTP + SQLite
 #   Schemathesis: the reference backend against openapi.yaml over HTTP
 #   wasm-bindgen-test component tests in headless Chromium
+#   the run command (scripts/run.sh) started as a newcomer would and used in Chromium
 #   release build of the site, with the raw and brotli size of every file
 #   Playwright e2e in Chromium against the release build and the reference backend
 set -uo pipefail
@@ -65,6 +66,31 @@ cargo_tests native-tests cargo test --workspace --locked
 check schemathesis bash scripts/schemathesis.sh
 cargo_tests component-tests cargo test -p topocloud-site --target wasm32-unknown-unknown --test '*' --locked
 
+# Adds up a Playwright run's results (its JSON report): expected passed, the rest failed.
+playwright_tests() {
+  local name="$1" results="$2"; shift 2
+  (cd e2e && npx playwright test "$@") 2>&1 | tee "$logs/$name.log"
+  local status=${PIPESTATUS[0]}
+  local counts p f
+  counts=$(node -e '
+    const s = require(process.argv[1]).stats || {};
+    console.log((s.expected || 0), (s.unexpected || 0) + (s.flaky || 0));
+  ' "$results" 2>/dev/null || echo "0 1")
+  read -r p f <<<"$counts"
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$status" -ne 0 ]; then
+    failed_steps+=("$name")
+    [ "$f" -eq 0 ] && failed=$((failed + 1))
+  fi
+}
+
+# The README's run command: its own ports (RUN_TEST_PORT, 3400 and 3401), database and build
+# folder; a dev build of the site, so before the release build takes the cores.
+section "run command (scripts/run.sh as a newcomer starts it)"
+rm -f "$repo_root/.run/run-command-${RUN_TEST_PORT:-3400}/results.json"
+playwright_tests run-command "$repo_root/.run/run-command-${RUN_TEST_PORT:-3400}/results.json" \
+  -c run-command.config.ts
+
 section "release build"
 if trunk build --release >"$logs/trunk.log" 2>&1; then
   passed=$((passed + 1))
@@ -75,19 +101,8 @@ fi
 
 section "e2e (Playwright, Chromium, release build + reference backend)"
 cargo build -p topocloud-backend --locked >"$logs/backend-build.log" 2>&1 || cat "$logs/backend-build.log"
-(cd e2e && npx playwright test) 2>&1 | tee "$logs/e2e.log"
-e2e_status=${PIPESTATUS[0]}
-e2e_counts=$(node -e '
-  const r = require("./e2e/test-results/results.json");
-  const s = r.stats || {};
-  console.log((s.expected || 0), (s.unexpected || 0) + (s.flaky || 0));
-' 2>/dev/null || echo "0 1")
-read -r ep ef <<<"$e2e_counts"
-passed=$((passed + ep)); failed=$((failed + ef))
-if [ "$e2e_status" -ne 0 ]; then
-  failed_steps+=("e2e")
-  [ "$ef" -eq 0 ] && failed=$((failed + 1))
-fi
+rm -f "$repo_root/e2e/test-results/results.json"
+playwright_tests e2e "$repo_root/e2e/test-results/results.json"
 
 section "summary"
 [ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const repo = path.resolve(__dirname, '../..');
+
+/** Trunk's and the script's own colours are not part of what is said. */
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+/**
+ * `scripts/run.sh` started as a person starts it, with its own ports, database and build
+ * folder (so a developer's running copy and data are untouched), and everything it prints.
+ */
+export class RunCommand {
+  readonly process: ChildProcess;
+  private text = '';
+  private waiters: Array<() => void> = [];
+  readonly exited: Promise<number | null>;
+
+  constructor(env: Record<string, string>) {
+    this.process = spawn('bash', ['scripts/run.sh'], {
+      cwd: repo,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const take = (chunk: Buffer) => {
+      this.text += plain(chunk.toString());
+      this.waiters.forEach((wake) => wake());
+    };
+    this.process.stdout?.on('data', take);
+    this.process.stderr?.on('data', take);
+    this.exited = new Promise((resolve) => this.process.on('exit', (code) => {
+      resolve(code);
+      this.waiters.forEach((wake) => wake());
+    }));
+  }
+
+  get output() {
+    return this.text;
+  }
+
+  /** How often the output says `pattern` (a global RegExp). */
+  count(pattern: RegExp) {
+    return (this.text.match(pattern) ?? []).length;
+  }
+
+  /** Resolves with the first match of `pattern`; fails if the command ends first or time runs out. */
+  async waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = this.text.match(pattern);
+      if (match) return match;
+      if (this.process.exitCode !== null || this.process.signalCode !== null) {
+        throw new Error(`run.sh ended (${this.process.exitCode}) before printing ${pattern}:\n${this.text}`);
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`run.sh did not print ${pattern} in ${timeoutMs} ms:\n${this.text}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.waiters = [];
+    }
+  }
+
+  /** Ctrl-C, and the exit code once the command has ended. */
+  async interrupt(timeoutMs = 30_000) {
+    this.process.kill('SIGINT');
+    return withTimeout(this.exited, timeoutMs, `run.sh did not end within ${timeoutMs} ms of Ctrl-C`);
+  }
+}
+
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every running process whose command line names one of `marks` (a folder of this test). */
+export function processesNaming(marks: string[]): string[] {
+  const found: string[] = [];
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let cmdline = '';
+    try {
+      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue; // ended while we looked
+    }
+    if (marks.some((mark) => cmdline.includes(mark))) found.push(`${pid}: ${cmdline}`);
+  }
+  return found;
+}
+
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** A file's size and modification time, or null when it does not exist. */
+export function fingerprint(file: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
