@@ -85,9 +85,14 @@ test('the run command serves the site, signs in the printed demo account, rebuil
     await page.goto(`${site}/account`);
     await expect(page.getByText(email)).toBeVisible();
     await page.evaluate(() => ((window as unknown as { beforeEdit: boolean }).beforeEdit = true));
+    expect(run.count(BUILDS)).toBe(1);
     const css = path.join(repo, 'style/main.css');
     fs.writeFileSync(css, fs.readFileSync(css));
-    await run.waitFor(/starting build[\s\S]*starting build[\s\S]* success[\s\S]* success/, 5 * 60_000);
+    await run.waitUntil(
+      () => run.count(BUILDS) >= 2 && run.count(SUCCESSES) >= 2,
+      'a second build and its success',
+      5 * 60_000,
+    );
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { beforeEdit?: boolean }).beforeEdit ?? false), {
         timeout: 60_000,

@@ -47,15 +47,21 @@ export class RunCommand {
 
   /** Resolves with the first match of `pattern`; fails if the command ends first or time runs out. */
   async waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+    let match: RegExpMatchArray | null = null;
+    await this.waitUntil(() => (match = this.text.match(pattern)) !== null, `${pattern}`, timeoutMs);
+    return match as unknown as RegExpMatchArray;
+  }
+
+  /** Resolves once `done()` holds for the output so far (checked on every new line). */
+  async waitUntil(done: () => boolean, what: string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const match = this.text.match(pattern);
-      if (match) return match;
+      if (done()) return;
       if (this.process.exitCode !== null || this.process.signalCode !== null) {
-        throw new Error(`run.sh ended (${this.process.exitCode}) before printing ${pattern}:\n${this.text}`);
+        throw new Error(`run.sh ended (${this.process.exitCode}) before printing ${what}:\n${this.text}`);
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`run.sh did not print ${pattern} in ${timeoutMs} ms:\n${this.text}`);
+      if (left <= 0) throw new Error(`run.sh did not print ${what} in ${timeoutMs} ms:\n${this.text}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
