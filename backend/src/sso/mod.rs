@@ -152,11 +152,17 @@ fn finish(
     let email = redeem_code(state, code, &flow.verifier)?;
     // An unconfirmed account may have been registered by someone who does not own the
     // address; letting the address's owner into it would share one account between both.
-    let account = accounts::find_by_email(&state.db, &email)
+    // Finding the account and signing it in are one transaction.
+    let session = state
+        .db
+        .write(|tx| {
+            accounts::find_by_email(tx, &email)?
+                .filter(|account| account.email_verified)
+                .map(|account| start_session(state, tx, headers, account.id, false))
+                .transpose()
+        })
         .map_err(database_failed)?
-        .filter(|account| account.email_verified)
         .ok_or(SsoError::NoAccount)?;
-    let session = start_session(state, headers, account.id, false).map_err(|_| SsoError::Failed)?;
     let destination =
         safe_return_to(flow.return_to.as_deref()).unwrap_or_else(|| DEFAULT_DESTINATION.to_owned());
     Ok((destination, session))
