@@ -1,6 +1,7 @@
 //! `GET|POST|DELETE /api/session`: who am I, sign in, sign out.
 
 use crate::accounts;
+use crate::cookies;
 use crate::extract::{ApiJson, Client};
 use crate::passwords;
 use crate::problem::ApiProblem;
@@ -226,15 +227,7 @@ fn session_cookie(state: &AppState, id: &str, max_age: Option<i64>) -> HeaderVal
 }
 
 fn session_id_from(headers: &HeaderMap, state: &AppState) -> Option<String> {
-    let name = cookie_name(state);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v.to_owned())
+    cookies::value_of(headers, cookie_name(state))
 }
 
 fn new_session_id() -> String {

@@ -195,7 +195,7 @@ pub fn later(
     let worker_state = state.clone();
     state.mail_queue.later(move || {
         if let Err(e) = work(&worker_state) {
-            eprintln!("mail: {what} failed: {e}");
+            tracing::error!("mail: {what} failed: {e}");
         }
     });
 }
