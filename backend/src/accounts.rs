@@ -3,7 +3,7 @@
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::passwords;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use topocloud_contract::{normalise_email, Locale};
 
 pub const DEMO_EMAIL: &str = "demo@topocloud.test";
@@ -19,24 +19,33 @@ pub struct Account {
     pub locale: Locale,
 }
 
-pub fn find_by_email(db: &Db, email: &str) -> rusqlite::Result<Option<Account>> {
-    db.conn()
-        .query_row(
-            "SELECT id, email, name, password_hash, email_verified_at IS NOT NULL, locale
+/// On `conn`, so that it can be part of a [`Db::write`] transaction.
+pub fn find_by_email(conn: &Connection, email: &str) -> rusqlite::Result<Option<Account>> {
+    conn.query_row(
+        "SELECT id, email, name, password_hash, email_verified_at IS NOT NULL, locale
              FROM users WHERE email = ?1",
-            params![normalise_email(email)],
-            |row| {
-                Ok(Account {
-                    id: row.get(0)?,
-                    email: row.get(1)?,
-                    name: row.get(2)?,
-                    password_hash: row.get(3)?,
-                    email_verified: row.get(4)?,
-                    locale: Locale::from_code(&row.get::<_, String>(5)?),
-                })
-            },
-        )
-        .optional()
+        params![normalise_email(email)],
+        |row| {
+            Ok(Account {
+                id: row.get(0)?,
+                email: row.get(1)?,
+                name: row.get(2)?,
+                password_hash: row.get(3)?,
+                email_verified: row.get(4)?,
+                locale: Locale::from_code(&row.get::<_, String>(5)?),
+            })
+        },
+    )
+    .optional()
+}
+
+/// Whether the account's password is still the one with `hash` (it changes on a reset).
+pub fn has_password_hash(conn: &Connection, user_id: i64, hash: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND password_hash = ?2)",
+        params![user_id, hash],
+        |row| row.get(0),
+    )
 }
 
 /// Creates a verified account with a password; `Ok(false)` when the email is taken.

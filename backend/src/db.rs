@@ -1,6 +1,6 @@
 //! SQLite storage: one file, migrations embedded in the binary and applied at start.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -10,6 +10,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_organisations_tokens_outbox.sql"),
 ];
 
+/// One connection behind a mutex, by choice: SQLite allows one writer at a time anyway,
+/// every statement here takes microseconds (the slow part of a request, password
+/// hashing, never holds it). A pool would let reads run beside a write in WAL mode; the
+/// load test shows no need for that (docs/performance.md). Correctness does not
+/// rest on the mutex: limits and one-time links are enforced by the SQL itself, in
+/// [`Db::write`] transactions, so two processes on one file keep the same promises
+/// (backend/tests/concurrency/two_backends.rs).
 #[derive(Clone)]
 pub struct Db(Arc<Mutex<Connection>>);
 
@@ -30,11 +37,29 @@ impl Db {
 
     /// Never hold this across an `.await`: every query is short and synchronous.
     pub fn conn(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock leaves SQLite itself consistent (each
-        // statement is atomic), so a poisoned lock is safe to keep using.
+        // A panic while holding the lock leaves SQLite itself consistent (each statement
+        // and each `write` is atomic; an unfinished transaction is rolled back when it is
+        // dropped during the unwind), so a poisoned lock is safe to keep using.
         self.0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `work` as one transaction: all of it is committed, or, when it returns an
+    /// error, none of it. It takes SQLite's write lock at its first statement (`BEGIN
+    /// IMMEDIATE`), so what it reads cannot change before it writes, even from another
+    /// process: a deferred transaction that read first could not upgrade to writing once
+    /// another connection had written, and would fail instead of waiting.
+    pub fn write<T, E: From<rusqlite::Error>>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Dropping `tx` without committing rolls it back.
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
     }
 }
 

@@ -75,20 +75,26 @@ pub async fn accept(
     problems.into_result()?;
 
     let hash = passwords::hash_off_runtime(&request.password).await?;
-    // Consumed only now: a rejected password leaves the link usable for the next try.
-    checked(
-        &state,
-        tokens::consume(&state, Purpose::Invitation, &request.token)?,
-        &request.token,
-    )?;
     let name = request.name.trim().to_owned();
-    state.db.conn().execute(
-        "UPDATE users SET name = ?1, password_hash = ?2, email_verified_at = COALESCE(email_verified_at, ?3)
-         WHERE id = ?4",
-        params![name, hash, state.clock.now(), token.user_id],
-    )?;
-    tokens::revoke_all(&state, Purpose::Invitation, token.user_id)?;
-    let cookie = start_session(&state, &headers, token.user_id, false)?;
+    // Using the invitation, setting name and password and signing in are one
+    // transaction: a failure half-way leaves the invitation usable for the next try.
+    // It is used up only now, so a rejected password leaves it usable too.
+    let now = state.clock.now();
+    let accepted = state.db.write(|tx| {
+        let token = match tokens::consume(tx, now, Purpose::Invitation, &request.token)? {
+            Ok(token) => token,
+            Err(error) => return Ok(Err(error)),
+        };
+        tx.execute(
+            "UPDATE users SET name = ?1, password_hash = ?2, email_verified_at = COALESCE(email_verified_at, ?3)
+             WHERE id = ?4",
+            params![name, hash, now, token.user_id],
+        )?;
+        tokens::revoke_all(tx, now, Purpose::Invitation, token.user_id)?;
+        start_session(&state, tx, &headers, token.user_id, false).map(Ok)
+    })?;
+    // Explaining a refusal reads the database again, so it waits for the transaction's end.
+    let cookie = accepted.map_err(|error| refusal(&state, error, &request.token))?;
     let info = SessionInfo {
         email: invitee.email,
         name,
@@ -101,10 +107,11 @@ fn checked(
     result: Result<tokens::Token, TokenError>,
     raw: &str,
 ) -> Result<tokens::Token, ApiProblem> {
-    let error = match result {
-        Ok(token) => return Ok(token),
-        Err(error) => error,
-    };
+    result.map_err(|error| refusal(state, error, raw))
+}
+
+/// Why an invitation cannot be used, as the person holding it may hear it.
+fn refusal(state: &AppState, error: TokenError, raw: &str) -> ApiProblem {
     // The invitation's holder may see who invited them and which address it was for.
     let about = tokens::describe_any(state, Purpose::Invitation, raw)
         .ok()
@@ -112,7 +119,7 @@ fn checked(
     let invitee = about
         .as_ref()
         .and_then(|t| invitee(state, t.user_id).ok().flatten());
-    Err(match error {
+    match error {
         TokenError::Expired => {
             let mut p = ApiProblem::new(
                 StatusCode::GONE,
@@ -133,7 +140,7 @@ fn checked(
             p
         }
         TokenError::Invalid => invalid(),
-    })
+    }
 }
 
 fn invalid() -> ApiProblem {

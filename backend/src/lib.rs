@@ -7,15 +7,18 @@ pub mod accounts;
 pub mod blocklist;
 pub mod clock;
 pub mod config;
+mod cookies;
 pub mod db;
 pub mod dev;
 mod extract;
 pub mod invitations;
+pub mod logging;
 pub mod mail;
 pub mod password_reset;
 pub mod passwords;
 pub mod policy;
 pub mod problem;
+pub mod pruning;
 pub mod rate_limit;
 pub mod registration;
 mod security;
@@ -43,6 +46,9 @@ pub struct AppState {
     pub blocklist: Arc<blocklist::Blocklist>,
     /// Where emails are issued and stored, off the request path (see [`mail::queue`]).
     pub mail_queue: mail::MailQueue,
+    /// Signs the SSO flow cookie. Drawn at start: a restart only ends the flows that
+    /// were at the identity provider at that moment.
+    pub cookie_key: Arc<cookie::Key>,
 }
 
 impl AppState {
@@ -57,6 +63,7 @@ impl AppState {
             dummy_hash: Arc::new(dummy_hash),
             blocklist: Arc::new(blocklist::Blocklist::shipped()),
             mail_queue: mail::MailQueue::start()?,
+            cookie_key: Arc::new(cookie::Key::generate()),
         })
     }
 }
@@ -104,7 +111,7 @@ pub fn router(state: AppState) -> Router {
         let index = ServeFile::new(dir.join("index.html"));
         app = app.fallback_service(ServeDir::new(dir).fallback(index));
     }
-    app
+    logging::layer(app)
 }
 
 /// Why the backend could not start.

@@ -12,8 +12,9 @@ async fn main() {
             std::process::exit(2);
         }
     };
+    topocloud_backend::logging::init();
     if let Err(message) = run(config).await {
-        eprintln!("topocloud-backend: {message}");
+        tracing::error!("topocloud-backend: {message}");
         std::process::exit(1);
     }
 }
@@ -46,6 +47,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         println!("  serving the site from {}", dir.display());
     }
     let mail_queue = state.mail_queue.clone();
+    topocloud_backend::pruning::start(state.clone());
     // The peer address feeds the per-client rate limits.
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)

@@ -39,7 +39,7 @@ pub async fn request(
     // and written into an email for every address, known or not; only an existing
     // account's token and email are then stored and sent.
     mail::later(&state, "password reset email", move |state| {
-        let account = accounts::find_by_email(&state.db, &email)?;
+        let account = accounts::find_by_email(&state.db.conn(), &email)?;
         let token = tokens::generate();
         let link = format!(
             "{}/users/reset-password#token={}",
@@ -58,15 +58,14 @@ pub async fn request(
         };
         // Earlier links stay valid until one of them is used: people click the first
         // email that arrives, not necessarily the newest.
-        tokens::store(
-            state,
-            &token,
-            Purpose::PasswordReset,
-            account.id,
-            state.config.reset_ttl,
-            None,
-            None,
-        )?;
+        let issued = tokens::Issued {
+            purpose: Purpose::PasswordReset,
+            user_id: account.id,
+            lifetime_seconds: state.config.reset_ttl,
+            invited_by: None,
+            project: None,
+        };
+        tokens::store(&state.db.conn(), state.clock.now(), &token, issued)?;
         mail::send_composed(state, &account.email, locale, &mail, &composed)
     });
     Ok(StatusCode::ACCEPTED)
@@ -109,32 +108,32 @@ pub async fn complete(
     problems.new_password(&state, &request.password);
     problems.into_result()?;
     let hash = passwords::hash_off_runtime(&request.password).await?;
-    let token =
-        tokens::consume(&state, Purpose::PasswordReset, &request.token)?.map_err(token_problem)?;
 
-    let (email, name, locale): (String, String, String) = {
-        let conn = state.db.conn();
-        conn.execute(
+    // All of it or none of it: a reset that stopped half-way could leave the link used
+    // and the password changed with the other sessions still signed in.
+    let now = state.clock.now();
+    let reset_link = format!("{}/users/forgot-password", state.config.public_url);
+    let (email, outgoing) = state.db.write(|tx| {
+        let token = tokens::consume(tx, now, Purpose::PasswordReset, &request.token)?
+            .map_err(token_problem)?;
+        tx.execute(
             "UPDATE users SET password_hash = ?1, email_verified_at = COALESCE(email_verified_at, ?2)
              WHERE id = ?3",
-            params![hash, state.clock.now(), token.user_id],
+            params![hash, now, token.user_id],
         )?;
-        conn.query_row(
+        let (email, name, locale): (String, String, String) = tx.query_row(
             "SELECT email, name, locale FROM users WHERE id = ?1",
             params![token.user_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?
-    };
-    tokens::revoke_all(&state, Purpose::PasswordReset, token.user_id)?;
-    end_all_sessions(&state, token.user_id)?;
-    rate_limit::clear(&state, &format!("sign-in:{email}"))?;
-    let reset_link = format!("{}/users/forgot-password", state.config.public_url);
-    mail::deliver(
-        &state,
-        &email,
-        Locale::from_code(&locale),
-        Mail::PasswordChanged { name, reset_link },
-    )?;
+        )?;
+        tokens::revoke_all(tx, now, Purpose::PasswordReset, token.user_id)?;
+        end_all_sessions(tx, token.user_id)?;
+        rate_limit::clear(tx, &format!("sign-in:{email}"))?;
+        let notice = Mail::PasswordChanged { name, reset_link };
+        let outgoing = mail::deliver_in(tx, &state, &email, Locale::from_code(&locale), notice)?;
+        Ok::<_, ApiProblem>((email, outgoing))
+    })?;
+    outgoing.send(&state);
     Ok(Json(AccountEmail { email }))
 }
 

@@ -46,7 +46,7 @@ pub async fn verify_off_runtime(
 pub async fn hash_off_runtime(password: &str) -> Result<String, crate::problem::ApiProblem> {
     let password = password.to_owned();
     off_runtime(move || hash(&password)).await?.map_err(|e| {
-        eprintln!("password hashing failed: {e}");
+        tracing::error!("password hashing failed: {e}");
         crate::problem::ApiProblem::internal()
     })
 }

@@ -109,14 +109,14 @@ impl IntoResponse for ApiProblem {
 
 impl From<rusqlite::Error> for ApiProblem {
     fn from(err: rusqlite::Error) -> Self {
-        eprintln!("database error: {err}");
+        tracing::error!("database error: {err}");
         Self::internal()
     }
 }
 
 impl From<tokio::task::JoinError> for ApiProblem {
     fn from(err: tokio::task::JoinError) -> Self {
-        eprintln!("background task failed: {err}");
+        tracing::error!("background task failed: {err}");
         Self::internal()
     }
 }

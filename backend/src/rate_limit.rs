@@ -3,7 +3,7 @@
 
 use crate::problem::ApiProblem;
 use crate::AppState;
-use rusqlite::params;
+use rusqlite::{params, Connection};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Limit {
@@ -44,14 +44,19 @@ fn email_requests_per_client(state: &AppState) -> Limit {
     }
 }
 
+/// The longest window of any limit: older events count for nothing and are pruned.
+pub const LONGEST_WINDOW_SECONDS: i64 = 60 * 60;
+
 /// Seconds until the next event would be allowed, or `None` when under the limit.
-pub fn retry_after(state: &AppState, bucket: &str, limit: Limit) -> rusqlite::Result<Option<i64>> {
-    let now = state.clock.now();
-    let since = now - limit.window_seconds;
-    let conn = state.db.conn();
+fn retry_after(
+    conn: &Connection,
+    now: i64,
+    bucket: &str,
+    limit: Limit,
+) -> rusqlite::Result<Option<i64>> {
     conn.execute(
         "DELETE FROM rate_events WHERE bucket = ?1 AND at <= ?2",
-        params![bucket, since],
+        params![bucket, now - limit.window_seconds],
     )?;
     let (count, oldest): (i64, Option<i64>) = conn.query_row(
         "SELECT COUNT(*), MIN(at) FROM rate_events WHERE bucket = ?1",
@@ -65,34 +70,47 @@ pub fn retry_after(state: &AppState, bucket: &str, limit: Limit) -> rusqlite::Re
     Ok(Some((free_at - now).max(1)))
 }
 
-pub fn record(state: &AppState, bucket: &str) -> rusqlite::Result<()> {
-    state.db.conn().execute(
-        "INSERT INTO rate_events (bucket, at) VALUES (?1, ?2)",
-        params![bucket, state.clock.now()],
-    )?;
-    Ok(())
-}
-
-pub fn clear(state: &AppState, bucket: &str) -> rusqlite::Result<()> {
-    state
-        .db
-        .conn()
-        .execute("DELETE FROM rate_events WHERE bucket = ?1", params![bucket])?;
-    Ok(())
-}
-
-/// Fails with `429` and `Retry-After` when any of the buckets is full.
-pub fn enforce(state: &AppState, checks: &[(&str, Limit)]) -> Result<(), ApiProblem> {
-    let mut longest: Option<i64> = None;
-    for (bucket, limit) in checks {
-        if let Some(seconds) = retry_after(state, bucket, *limit)? {
-            longest = Some(longest.map_or(seconds, |l| l.max(seconds)));
+/// Takes one slot in every bucket, or, when any of them is full, none: `429` with
+/// `Retry-After`. Checking and counting are one write transaction, so requests arriving
+/// together cannot all pass the check before any of them is counted; a slot is taken
+/// before the work it limits (checking a password), not after.
+pub fn take(state: &AppState, checks: &[(&str, Limit)]) -> Result<(), ApiProblem> {
+    let now = state.clock.now();
+    let longest = state.db.write(|tx| {
+        let mut longest: Option<i64> = None;
+        for (bucket, limit) in checks {
+            if let Some(seconds) = retry_after(tx, now, bucket, *limit)? {
+                longest = Some(longest.map_or(seconds, |l| l.max(seconds)));
+            }
         }
-    }
+        if longest.is_none() {
+            for (bucket, _) in checks {
+                tx.execute(
+                    "INSERT INTO rate_events (bucket, at) VALUES (?1, ?2)",
+                    params![bucket, now],
+                )?;
+            }
+        }
+        Ok::<_, rusqlite::Error>(longest)
+    })?;
     match longest {
         Some(seconds) => Err(ApiProblem::too_many_attempts(seconds)),
         None => Ok(()),
     }
+}
+
+/// Empties a bucket (a right password forgets the failures before it).
+pub fn clear(conn: &Connection, bucket: &str) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM rate_events WHERE bucket = ?1", params![bucket])?;
+    Ok(())
+}
+
+/// Forgets every event too old to count for any limit; returns how many.
+pub fn prune(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM rate_events WHERE at <= ?1",
+        params![now - LONGEST_WINDOW_SECONDS],
+    )
 }
 
 /// A request that may send an email to `email`: refused with `429` when that address or
@@ -100,13 +118,11 @@ pub fn enforce(state: &AppState, checks: &[(&str, Limit)]) -> Result<(), ApiProb
 pub fn charge_email(state: &AppState, email: &str, client: &str) -> Result<(), ApiProblem> {
     let per_address = format!("mail:{email}");
     let per_client = format!("mail-client:{client}");
-    let buckets = [
-        (per_address.as_str(), EMAILS_PER_ADDRESS),
-        (per_client.as_str(), email_requests_per_client(state)),
-    ];
-    enforce(state, &buckets)?;
-    for (bucket, _) in buckets {
-        record(state, bucket)?;
-    }
-    Ok(())
+    take(
+        state,
+        &[
+            (per_address.as_str(), EMAILS_PER_ADDRESS),
+            (per_client.as_str(), email_requests_per_client(state)),
+        ],
+    )
 }

@@ -15,7 +15,7 @@ use crate::{passwords, AppState};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use topocloud_contract::{
     normalise_email, AccountEmail, ErrorCode, Locale, RegistrationRequest,
     ResendVerificationRequest, TokenRequest,
@@ -48,13 +48,23 @@ pub async fn register(
     // Hash in every case, so a known address answers no faster than a new one.
     let hash = passwords::hash_off_runtime(&request.password).await?;
 
+    // Looking for the account and creating it are one transaction: two registrations
+    // of one address at the same moment cannot both find none and collide on creating
+    // it (a `500` that would tell what the `202` hides), and a failure half-way leaves
+    // no organisation without its account.
+    let now = state.clock.now();
+    let outcome = state.db.write(|tx| {
+        Ok::<_, rusqlite::Error>(match accounts::find_by_email(tx, &email)? {
+            Some(existing) => Err(existing),
+            None => Ok(create_unverified(tx, now, &request, &email, &hash)?),
+        })
+    })?;
     // The emails go out from the mail queue, after the answer (see `mail::queue`).
-    match accounts::find_by_email(&state.db, &email)? {
-        Some(existing) => mail::later(&state, "registration email", move |state| {
+    match outcome {
+        Err(existing) => mail::later(&state, "registration email", move |state| {
             tell_existing_account(state, &existing)
         }),
-        None => {
-            let user_id = create_unverified(&state, &request, &email, &hash)?;
+        Ok(user_id) => {
             let (name, locale) = (request.name, request.locale);
             mail::later(&state, "verification email", move |state| {
                 send_verification(state, user_id, &email, &name, locale)
@@ -76,11 +86,12 @@ pub async fn resend(
     problems.into_result()?;
     let email = normalise_email(&request.email);
     rate_limit::charge_email(&state, &email, &client.0)?;
-    if let Some(account) = accounts::find_by_email(&state.db, &email)? {
+    let account = accounts::find_by_email(&state.db.conn(), &email)?;
+    if let Some(account) = account {
         if !account.email_verified && account.password_hash.is_some() {
             // From the mail queue, so an unconfirmed account answers no slower.
             mail::later(&state, "verification email", move |state| {
-                tokens::revoke_all(state, Purpose::VerifyEmail, account.id)?;
+                revoke_verification_links(state, account.id)?;
                 send_verification(
                     state,
                     account.id,
@@ -99,18 +110,23 @@ pub async fn verify(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<TokenRequest>,
 ) -> Result<Json<AccountEmail>, ApiProblem> {
-    let token =
-        tokens::consume(&state, Purpose::VerifyEmail, &request.token)?.map_err(token_problem)?;
-    let conn = state.db.conn();
-    conn.execute(
-        "UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?1) WHERE id = ?2",
-        params![state.clock.now(), token.user_id],
-    )?;
-    let email: String = conn.query_row(
-        "SELECT email FROM users WHERE id = ?1",
-        params![token.user_id],
-        |r| r.get(0),
-    )?;
+    // Using the link and confirming the address are one transaction: when confirming
+    // fails, the link still works for the next try.
+    let now = state.clock.now();
+    let email = state.db.write(|tx| {
+        let token = tokens::consume(tx, now, Purpose::VerifyEmail, &request.token)?
+            .map_err(token_problem)?;
+        tx.execute(
+            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?1) WHERE id = ?2",
+            params![now, token.user_id],
+        )?;
+        let email: String = tx.query_row(
+            "SELECT email FROM users WHERE id = ?1",
+            params![token.user_id],
+            |r| r.get(0),
+        )?;
+        Ok::<_, ApiProblem>(email)
+    })?;
     Ok(Json(AccountEmail { email }))
 }
 
@@ -137,13 +153,12 @@ pub fn token_problem(error: TokenError) -> ApiProblem {
 }
 
 fn create_unverified(
-    state: &AppState,
+    conn: &Connection,
+    now: i64,
     request: &RegistrationRequest,
     email: &str,
     hash: &str,
 ) -> rusqlite::Result<i64> {
-    let now = state.clock.now();
-    let conn = state.db.conn();
     conn.execute(
         "INSERT INTO organisations (name, created_at) VALUES (?1, ?2)",
         params![request.organisation.trim(), now],
@@ -155,6 +170,12 @@ fn create_unverified(
         params![email, request.name.trim(), hash, request.locale.code(), now, organisation_id],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// A new verification link supersedes the earlier ones.
+fn revoke_verification_links(state: &AppState, user_id: i64) -> rusqlite::Result<()> {
+    let now = state.clock.now();
+    tokens::revoke_all(&state.db.conn(), now, Purpose::VerifyEmail, user_id)
 }
 
 fn send_verification(
@@ -191,7 +212,7 @@ fn send_verification(
 /// about it (with the way back in); the person registering learns nothing new.
 fn tell_existing_account(state: &AppState, account: &Account) -> rusqlite::Result<()> {
     if !account.email_verified && account.password_hash.is_some() {
-        tokens::revoke_all(state, Purpose::VerifyEmail, account.id)?;
+        revoke_verification_links(state, account.id)?;
         return send_verification(
             state,
             account.id,

@@ -1,6 +1,7 @@
 //! `GET|POST|DELETE /api/session`: who am I, sign in, sign out.
 
 use crate::accounts;
+use crate::cookies;
 use crate::extract::{ApiJson, Client};
 use crate::passwords;
 use crate::problem::ApiProblem;
@@ -11,7 +12,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rand::RngCore;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 use topocloud_contract::{
     is_plausible_email, normalise_email, ErrorCode, SessionInfo, SignInRequest,
@@ -38,45 +39,57 @@ pub async fn sign_in(
     }
 
     // Failures count per email string, whether or not it has an account, so a lockout
-    // says nothing about which addresses exist.
+    // says nothing about which addresses exist. The attempt takes its slot before the
+    // password is checked and keeps it when the password is wrong: it is the record of
+    // that failure. Counted afterwards, every guess arriving together would be checked.
     let failures = format!("sign-in:{}", normalise_email(&request.email));
     let attempts = format!("sign-in-client:{}", client.0);
-    rate_limit::enforce(
+    rate_limit::take(
         &state,
         &[
             (failures.as_str(), SIGN_IN_FAILURES_PER_EMAIL),
             (attempts.as_str(), rate_limit::sign_in_per_client(&state)),
         ],
     )?;
-    rate_limit::record(&state, &attempts)?;
 
-    let account = accounts::find_by_email(&state.db, &request.email)?;
-    let (stored_hash, found) = match &account {
-        Some(a) => (a.password_hash.clone(), true),
-        None => (None, false),
-    };
+    let account = accounts::find_by_email(&state.db.conn(), &request.email)?;
     // An unknown email (or an account without a password yet) still pays for one full
     // hash verification, so the answer's timing says nothing about which emails exist.
-    let hash = stored_hash.unwrap_or_else(|| state.dummy_hash.to_string());
-    let password = request.password.clone();
-    let matches = passwords::verify_off_runtime(password, hash).await?;
-    let account = match account {
-        Some(account) if found && matches && account.password_hash.is_some() => account,
-        _ => {
-            rate_limit::record(&state, &failures)?;
+    let checked_hash = account.as_ref().and_then(|a| a.password_hash.clone());
+    let hash = checked_hash
+        .clone()
+        .unwrap_or_else(|| state.dummy_hash.to_string());
+    let matches = passwords::verify_off_runtime(request.password.clone(), hash).await?;
+    let (Some(account), Some(checked_hash), true) = (account, checked_hash, matches) else {
+        return Err(ApiProblem::invalid_credentials());
+    };
+
+    let cookie = state.db.write(|tx| {
+        // Checking took tens of milliseconds; a password reset may have finished since. A
+        // session started with the old password would then outlive the reset that was
+        // meant to end every session, so the password must still be the one checked.
+        if !accounts::has_password_hash(tx, account.id, &checked_hash)? {
             return Err(ApiProblem::invalid_credentials());
         }
-    };
-    rate_limit::clear(&state, &failures)?;
-
-    if !account.email_verified {
+        rate_limit::clear(tx, &failures)?;
+        if !account.email_verified {
+            return Ok(None);
+        }
+        Ok(Some(start_session(
+            &state,
+            tx,
+            &headers,
+            account.id,
+            request.remember,
+        )?))
+    })?;
+    let Some(cookie) = cookie else {
         return Err(ApiProblem::new(
             StatusCode::FORBIDDEN,
             ErrorCode::EmailNotVerified,
             "Email address not confirmed yet",
         ));
-    }
-    let cookie = start_session(&state, &headers, account.id, request.remember)?;
+    };
     let info = SessionInfo {
         email: account.email,
         name: account.name,
@@ -85,15 +98,17 @@ pub async fn sign_in(
 }
 
 /// Signs `user_id` in: ends whatever session this browser had (a fresh id at every
-/// sign-in defeats session fixation) and returns the `Set-Cookie` value.
+/// sign-in defeats session fixation) and returns the `Set-Cookie` value. On `conn`, so
+/// that signing in is part of the transaction that decided it.
 pub fn start_session(
     state: &AppState,
+    conn: &Connection,
     headers: &HeaderMap,
     user_id: i64,
     remember: bool,
-) -> Result<HeaderValue, ApiProblem> {
+) -> rusqlite::Result<HeaderValue> {
     if let Some(old) = session_id_from(headers, state) {
-        delete_session(state, &old)?;
+        delete_session(conn, &old)?;
     }
     let session_id = new_session_id();
     let now = state.clock.now();
@@ -102,7 +117,7 @@ pub fn start_session(
     } else {
         BROWSER_SESSION_SECONDS
     };
-    state.db.conn().execute(
+    conn.execute(
         "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, persistent)
          VALUES (?1, ?2, ?3, ?4, ?5)",
         params![hash_id(&session_id), user_id, now, now + lifetime, remember],
@@ -142,12 +157,14 @@ pub fn current_user(
         .optional()
 }
 
-/// Ends every session of an account (after a password reset).
-pub fn end_all_sessions(state: &AppState, user_id: i64) -> rusqlite::Result<usize> {
-    state
-        .db
-        .conn()
-        .execute("DELETE FROM sessions WHERE user_id = ?1", params![user_id])
+/// Ends every session of an account (after a password reset), within its transaction.
+pub fn end_all_sessions(conn: &Connection, user_id: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM sessions WHERE user_id = ?1", params![user_id])
+}
+
+/// Deletes sessions that have expired (they no longer sign anyone in); returns how many.
+pub fn prune(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM sessions WHERE expires_at <= ?1", params![now])
 }
 
 pub async fn current(
@@ -166,7 +183,7 @@ pub async fn sign_out(
     headers: HeaderMap,
 ) -> Result<Response, ApiProblem> {
     if let Some(id) = session_id_from(&headers, &state) {
-        delete_session(&state, &id)?;
+        delete_session(&state.db.conn(), &id)?;
     }
     let expired = format!(
         "{}=; Max-Age=0; {}",
@@ -176,15 +193,12 @@ pub async fn sign_out(
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, expired)]).into_response())
 }
 
-fn delete_session(state: &AppState, id: &str) -> rusqlite::Result<()> {
-    state
-        .db
-        .conn()
-        .execute(
-            "DELETE FROM sessions WHERE id_hash = ?1",
-            params![hash_id(id)],
-        )
-        .map(|_| ())
+fn delete_session(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM sessions WHERE id_hash = ?1",
+        params![hash_id(id)],
+    )
+    .map(|_| ())
 }
 
 fn cookie_name(state: &AppState) -> &'static str {
@@ -213,15 +227,7 @@ fn session_cookie(state: &AppState, id: &str, max_age: Option<i64>) -> HeaderVal
 }
 
 fn session_id_from(headers: &HeaderMap, state: &AppState) -> Option<String> {
-    let name = cookie_name(state);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v.to_owned())
+    cookies::value_of(headers, cookie_name(state))
 }
 
 fn new_session_id() -> String {

@@ -1,12 +1,12 @@
 //! One-time tokens for emailed links (verify email, invitation, password reset).
 //!
 //! 256 random bits, handed out once and stored only as a SHA-256 hash. Looking a token up
-//! never consumes it (mail scanners open links); only [`consume`] does, inside the same
-//! lock as the check, so two submits cannot both succeed.
+//! never consumes it (mail scanners open links); only [`consume`] does, with one
+//! conditional `UPDATE`, so two submits cannot both succeed.
 
 use crate::AppState;
 use rand::RngCore;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,40 +68,48 @@ pub fn issue(
 ) -> rusqlite::Result<(String, i64)> {
     let token = generate();
     let expires_at = store(
-        state,
+        &state.db.conn(),
+        state.clock.now(),
         &token,
-        purpose,
-        user_id,
-        lifetime_seconds,
-        invited_by,
-        project,
+        Issued {
+            purpose,
+            user_id,
+            lifetime_seconds,
+            invited_by,
+            project,
+        },
     )?;
     Ok((token.raw, expires_at))
 }
 
-/// Makes a [`generate`]d token valid for `user_id`; returns when it expires.
+/// What a token is for and how long it lasts.
+pub struct Issued<'a> {
+    pub purpose: Purpose,
+    pub user_id: i64,
+    pub lifetime_seconds: i64,
+    pub invited_by: Option<&'a str>,
+    pub project: Option<&'a str>,
+}
+
+/// Makes a [`generate`]d token valid; returns when it expires.
 pub fn store(
-    state: &AppState,
+    conn: &Connection,
+    now: i64,
     token: &NewToken,
-    purpose: Purpose,
-    user_id: i64,
-    lifetime_seconds: i64,
-    invited_by: Option<&str>,
-    project: Option<&str>,
+    issued: Issued<'_>,
 ) -> rusqlite::Result<i64> {
-    let now = state.clock.now();
-    let expires_at = now + lifetime_seconds;
-    state.db.conn().execute(
+    let expires_at = now + issued.lifetime_seconds;
+    conn.execute(
         "INSERT INTO tokens (hash, purpose, user_id, created_at, expires_at, invited_by, project)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             token.hash,
-            purpose.code(),
-            user_id,
+            issued.purpose.code(),
+            issued.user_id,
             now,
             expires_at,
-            invited_by,
-            project
+            issued.invited_by,
+            issued.project
         ],
     )?;
     Ok(expires_at)
@@ -117,33 +125,71 @@ pub fn look_up(
     check(&conn, state.clock.now(), purpose, raw)
 }
 
-/// Checks and uses up a token in one step.
+/// Uses up a token: the `UPDATE` itself only matches an unused, unexpired token, so of
+/// any number of simultaneous uses, on any number of connections, exactly one gets the
+/// row back. Only when it matched nothing is the token looked at again, to say why.
+/// On `conn`, so that the use is part of the transaction that acts on it: when that
+/// fails, the token stays usable.
 pub fn consume(
-    state: &AppState,
+    conn: &Connection,
+    now: i64,
     purpose: Purpose,
     raw: &str,
 ) -> rusqlite::Result<Result<Token, TokenError>> {
-    let conn = state.db.conn();
-    let now = state.clock.now();
-    let token = match check(&conn, now, purpose, raw)? {
-        Ok(token) => token,
-        Err(e) => return Ok(Err(e)),
-    };
-    conn.execute(
-        "UPDATE tokens SET used_at = ?1 WHERE hash = ?2",
-        params![now, hash(raw.trim())],
-    )?;
-    Ok(Ok(token))
+    let raw = raw.trim();
+    if !is_well_formed(raw) {
+        return Ok(Err(TokenError::Invalid));
+    }
+    let used = conn
+        .query_row(
+            "UPDATE tokens SET used_at = ?1
+             WHERE hash = ?2 AND purpose = ?3 AND used_at IS NULL AND expires_at > ?1
+             RETURNING user_id, expires_at, invited_by, project",
+            params![now, hash(raw), purpose.code()],
+            |row| {
+                Ok(Token {
+                    user_id: row.get(0)?,
+                    expires_at: row.get(1)?,
+                    invited_by: row.get(2)?,
+                    project: row.get(3)?,
+                })
+            },
+        )
+        .optional()?;
+    if let Some(token) = used {
+        return Ok(Ok(token));
+    }
+    // Not usable: never issued, expired or used (a usable one would have matched).
+    Ok(Err(check(conn, now, purpose, raw)?
+        .err()
+        .unwrap_or(TokenError::Used)))
 }
 
 /// Makes every other open token of this purpose for the user unusable (a newer link or
 /// a completed reset supersedes them).
-pub fn revoke_all(state: &AppState, purpose: Purpose, user_id: i64) -> rusqlite::Result<()> {
-    state.db.conn().execute(
+pub fn revoke_all(
+    conn: &Connection,
+    now: i64,
+    purpose: Purpose,
+    user_id: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
         "UPDATE tokens SET used_at = ?1 WHERE user_id = ?2 AND purpose = ?3 AND used_at IS NULL",
-        params![state.clock.now(), user_id, purpose.code()],
+        params![now, user_id, purpose.code()],
     )?;
     Ok(())
+}
+
+/// How long a used or expired token is kept after it expired, so that its holder still
+/// hears "expired" or "already used" rather than "not valid"; then it is pruned.
+pub const KEPT_AFTER_EXPIRY_SECONDS: i64 = 30 * 24 * 3600;
+
+/// Deletes tokens that expired more than [`KEPT_AFTER_EXPIRY_SECONDS`] ago.
+pub fn prune(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM tokens WHERE expires_at <= ?1",
+        params![now - KEPT_AFTER_EXPIRY_SECONDS],
+    )
 }
 
 /// The token's row whatever its state (expired or used), for explaining a failure to
@@ -154,7 +200,7 @@ pub fn describe_any(
     raw: &str,
 ) -> rusqlite::Result<Option<Token>> {
     let raw = raw.trim();
-    if raw.len() != 64 || !raw.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !is_well_formed(raw) {
         return Ok(None);
     }
     state
@@ -182,8 +228,7 @@ fn check(
     raw: &str,
 ) -> rusqlite::Result<Result<Token, TokenError>> {
     let raw = raw.trim();
-    // Anything that is not 64 hex characters was never issued: no need to ask the database.
-    if raw.len() != 64 || !raw.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !is_well_formed(raw) {
         return Ok(Err(TokenError::Invalid));
     }
     let row = conn
@@ -210,6 +255,11 @@ fn check(
         Some((token, None)) if token.expires_at <= now => Err(TokenError::Expired),
         Some((token, None)) => Ok(token),
     })
+}
+
+/// Anything that is not 64 hex characters was never issued: no need to ask the database.
+fn is_well_formed(raw: &str) -> bool {
+    raw.len() == 64 && raw.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 fn hash(raw: &str) -> String {

@@ -163,7 +163,7 @@ async fn decide(
             let name = d.name.trim();
             let code = hex::encode(random_bytes());
             if let Err(err) = store_code(&state, &code, email, name, &d.code_challenge) {
-                eprintln!("dev identity provider: database error: {err}");
+                tracing::error!("dev identity provider: database error: {err}");
                 return (StatusCode::INTERNAL_SERVER_ERROR, "database error").into_response();
             }
             see_other(

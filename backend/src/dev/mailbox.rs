@@ -41,7 +41,7 @@ async fn messages(state: &AppState, to: Option<&str>) -> rusqlite::Result<Vec<Ou
 }
 
 fn unreadable(e: rusqlite::Error) -> Response {
-    eprintln!("dev mailbox: reading the outbox failed: {e}");
+    tracing::error!("dev mailbox: reading the outbox failed: {e}");
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         NO_STORE,

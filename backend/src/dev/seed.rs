@@ -15,7 +15,7 @@ pub const INVITER: &str = "Team TopoCloud";
 pub fn seed(state: &AppState) -> Result<(), String> {
     seed_demo(&state.db, &state.clock)?;
     let db_error = |e: rusqlite::Error| e.to_string();
-    if accounts::find_by_email(&state.db, MAIN_INVITEE)
+    if accounts::find_by_email(&state.db.conn(), MAIN_INVITEE)
         .map_err(db_error)?
         .is_none()
     {
@@ -23,7 +23,7 @@ pub fn seed(state: &AppState) -> Result<(), String> {
         let id = create_invitee(state, MAIN_INVITEE, &request).map_err(db_error)?;
         send_invitation(state, id, MAIN_INVITEE, Locale::Nl, INVITER, None).map_err(db_error)?;
     }
-    if accounts::find_by_email(&state.db, EMPLOYEE)
+    if accounts::find_by_email(&state.db.conn(), EMPLOYEE)
         .map_err(db_error)?
         .is_none()
     {

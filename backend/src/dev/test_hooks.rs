@@ -176,48 +176,50 @@ pub(crate) fn create_invitee(
     request: &InviteRequest,
 ) -> rusqlite::Result<i64> {
     let now = state.clock.now();
-    let conn = state.db.conn();
-    if let Some(id) = conn
-        .query_row(
-            "SELECT id FROM users WHERE email = ?1",
-            params![email],
-            |r| r.get(0),
-        )
-        .optional()?
-    {
-        return Ok(id);
-    }
-    let organisation = request.organisation.trim();
-    let organisation_id: i64 = match conn
-        .query_row(
-            "SELECT id FROM organisations WHERE name = ?1 ORDER BY id LIMIT 1",
-            params![organisation],
-            |r| r.get(0),
-        )
-        .optional()?
-    {
-        Some(id) => id,
-        None => {
-            conn.execute(
-                "INSERT INTO organisations (name, created_at) VALUES (?1, ?2)",
-                params![organisation, now],
-            )?;
-            conn.last_insert_rowid()
+    // One transaction: an invitee is never left half-created.
+    state.db.write(|conn| {
+        if let Some(id) = conn
+            .query_row(
+                "SELECT id FROM users WHERE email = ?1",
+                params![email],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            return Ok(id);
         }
-    };
-    conn.execute(
-        "INSERT INTO users (email, name, locale, created_at, organisation_id, account_type)
+        let organisation = request.organisation.trim();
+        let organisation_id: i64 = match conn
+            .query_row(
+                "SELECT id FROM organisations WHERE name = ?1 ORDER BY id LIMIT 1",
+                params![organisation],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            Some(id) => id,
+            None => {
+                conn.execute(
+                    "INSERT INTO organisations (name, created_at) VALUES (?1, ?2)",
+                    params![organisation, now],
+                )?;
+                conn.last_insert_rowid()
+            }
+        };
+        conn.execute(
+            "INSERT INTO users (email, name, locale, created_at, organisation_id, account_type)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            email,
-            request.name.trim(),
-            request.locale.code(),
-            now,
-            organisation_id,
-            request.account_type.code()
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+            params![
+                email,
+                request.name.trim(),
+                request.locale.code(),
+                now,
+                organisation_id,
+                request.account_type.code()
+            ],
+        )?;
+        Ok(conn.last_insert_rowid())
+    })
 }
 
 pub fn send_invitation(

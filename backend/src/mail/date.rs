@@ -1,13 +1,13 @@
 //! Dates in emails, written out in Dutch or English and in Dutch local time.
 //!
 //! TopoCloud's users are in the Netherlands, so an invitation's expiry is shown in
-//! Amsterdam time. The EU summer-time rule is fixed and simple enough to compute here
-//! rather than pull in a time-zone database for one sentence.
+//! Amsterdam time, by the real `Europe/Amsterdam` rules of the time-zone database that
+//! `jiff` compiles in (so it works on a machine without /usr/share/zoneinfo).
 
+use jiff::tz::TimeZone;
+use jiff::{civil::DateTime, Timestamp};
+use std::sync::OnceLock;
 use topocloud_contract::Locale;
-
-const DAY: i64 = 86_400;
-const HOUR: i64 = 3_600;
 
 const MONTHS_NL: [&str; 12] = [
     "januari",
@@ -38,95 +38,56 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-struct Parts {
-    year: i64,
-    month: u32,
-    day: u32,
-    hour: i64,
-    minute: i64,
-    second: i64,
+fn amsterdam() -> &'static TimeZone {
+    static ZONE: OnceLock<TimeZone> = OnceLock::new();
+    // The bundled database always has the zone; UTC would only be a last resort.
+    ZONE.get_or_init(|| TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC))
 }
 
-/// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to (year, month, day).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// The inverse of [`civil_from_days`].
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Day number of the last Sunday of `month` (March and October are all we need).
-fn last_sunday(year: i64, month: u32) -> i64 {
-    let last_day = days_from_civil(year, month + 1, 1) - 1;
-    // 1970-01-01 was a Thursday: +4 makes Sunday 0.
-    last_day - (last_day + 4).rem_euclid(7)
-}
-
-/// CET (+1 h), or CEST (+2 h) from 01:00 UTC on the last Sunday of March until
-/// 01:00 UTC on the last Sunday of October.
-fn amsterdam_offset(unix: i64) -> i64 {
-    let (year, _, _) = civil_from_days(unix.div_euclid(DAY));
-    let summer_starts = last_sunday(year, 3) * DAY + HOUR;
-    let summer_ends = last_sunday(year, 10) * DAY + HOUR;
-    if (summer_starts..summer_ends).contains(&unix) {
-        2 * HOUR
-    } else {
-        HOUR
-    }
-}
-
-fn parts(unix: i64) -> Parts {
-    let (year, month, day) = civil_from_days(unix.div_euclid(DAY));
-    let secs = unix.rem_euclid(DAY);
-    Parts {
-        year,
-        month,
-        day,
-        hour: secs / HOUR,
-        minute: secs % HOUR / 60,
-        second: secs % 60,
-    }
+/// The wall-clock time of `unix` in `zone`; the epoch for a time outside jiff's range
+/// (years -9999 to 9999), which no link lifetime reaches.
+fn civil(unix: i64, zone: &TimeZone) -> DateTime {
+    Timestamp::from_second(unix)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .to_zoned(zone.clone())
+        .datetime()
 }
 
 /// "3 april 2026 om 14:00 (Nederlandse tijd)" / "3 April 2026 at 14:00 (Dutch time)".
 pub(crate) fn local_date_time(unix: i64, locale: Locale) -> String {
-    let p = parts(unix + amsterdam_offset(unix));
-    let index = (p.month as usize).saturating_sub(1);
+    let t = civil(unix, amsterdam());
+    let index = usize::try_from(t.month() - 1).unwrap_or(0);
     match locale {
         Locale::Nl => format!(
             "{} {} {} om {:02}:{:02} (Nederlandse tijd)",
-            p.day, MONTHS_NL[index], p.year, p.hour, p.minute
+            t.day(),
+            MONTHS_NL[index],
+            t.year(),
+            t.hour(),
+            t.minute()
         ),
         Locale::En => format!(
             "{} {} {} at {:02}:{:02} (Dutch time)",
-            p.day, MONTHS_EN[index], p.year, p.hour, p.minute
+            t.day(),
+            MONTHS_EN[index],
+            t.year(),
+            t.hour(),
+            t.minute()
         ),
     }
 }
 
 /// "2026-04-03 12:00:00 UTC", for developer pages.
 pub fn utc_stamp(unix: i64) -> String {
-    let p = parts(unix);
+    let t = civil(unix, &TimeZone::UTC);
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
-        p.year, p.month, p.day, p.hour, p.minute, p.second
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
     )
 }
 
@@ -139,14 +100,6 @@ mod tests {
         assert_eq!(utc_stamp(0), "1970-01-01 00:00:00 UTC");
         assert_eq!(utc_stamp(1_709_248_500), "2024-02-29 23:15:00 UTC");
         assert_eq!(utc_stamp(946_683_000), "1999-12-31 23:30:00 UTC");
-    }
-
-    #[test]
-    fn civil_days_round_trip() {
-        for days in (-800_000..800_000).step_by(997) {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
-        }
     }
 
     #[test]
@@ -168,5 +121,13 @@ mod tests {
         assert!(local_date_time(1_774_746_000, Locale::En).contains("29 March 2026 at 03:00"));
         assert!(local_date_time(1_792_889_940, Locale::Nl).contains("25 oktober 2026 om 02:59"));
         assert!(local_date_time(1_792_890_000, Locale::Nl).contains("25 oktober 2026 om 02:00"));
+    }
+
+    #[test]
+    fn the_rules_of_other_years_come_from_the_time_zone_database() {
+        // 1977: Dutch summer time began on 3 April, not on the last Sunday of March.
+        assert!(local_date_time(228_571_200, Locale::En).contains("30 March 1977 at 13:00"));
+        // 1990: it ended on the last Sunday of September, not of October.
+        assert!(local_date_time(655_264_800, Locale::En).contains("7 October 1990 at 03:00"));
     }
 }

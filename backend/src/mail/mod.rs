@@ -116,8 +116,49 @@ pub fn compose(mail: &Mail, locale: Locale, lifetimes: &Lifetimes) -> Composed {
 /// Only the outbox write can fail; SMTP runs in the background and its failures are
 /// logged, so an unreachable mail server never turns into a failed request.
 pub fn deliver(state: &AppState, to: &str, locale: Locale, mail: Mail) -> rusqlite::Result<()> {
+    let outgoing = deliver_in(&state.db.conn(), state, to, locale, mail)?;
+    outgoing.send(state);
+    Ok(())
+}
+
+/// [`deliver`] as part of a transaction on `conn`: the outbox row is written with the
+/// rest of the change (or not at all); SMTP waits for [`Outgoing::send`], after the commit,
+/// so a change that was rolled back never sends an email.
+pub fn deliver_in(
+    conn: &rusqlite::Connection,
+    state: &AppState,
+    to: &str,
+    locale: Locale,
+    mail: Mail,
+) -> rusqlite::Result<Outgoing> {
     let composed = compose(&mail, locale, &Lifetimes::from_config(&state.config));
-    send_composed(state, to, locale, &mail, &composed)
+    outbox::insert(
+        conn,
+        to,
+        locale.code(),
+        mail.kind(),
+        &composed,
+        state.clock.now(),
+    )?;
+    Ok(Outgoing {
+        to: to.to_owned(),
+        composed,
+    })
+}
+
+/// An email stored in the outbox and not yet handed to SMTP.
+#[must_use = "send it once the transaction that stored it has committed"]
+pub struct Outgoing {
+    to: String,
+    composed: Composed,
+}
+
+impl Outgoing {
+    pub fn send(self, state: &AppState) {
+        if let Some(url) = &state.config.smtp_url {
+            smtp::send_in_background(url, &self.to, &self.composed);
+        }
+    }
 }
 
 /// Records an already [`compose`]d `mail` in the outbox (and sends it over SMTP when
@@ -129,17 +170,14 @@ pub fn send_composed(
     mail: &Mail,
     composed: &Composed,
 ) -> rusqlite::Result<()> {
-    {
-        let conn = state.db.conn();
-        outbox::insert(
-            &conn,
-            to,
-            locale.code(),
-            mail.kind(),
-            composed,
-            state.clock.now(),
-        )?;
-    }
+    outbox::insert(
+        &state.db.conn(),
+        to,
+        locale.code(),
+        mail.kind(),
+        composed,
+        state.clock.now(),
+    )?;
     if let Some(url) = &state.config.smtp_url {
         smtp::send_in_background(url, to, composed);
     }
@@ -157,7 +195,7 @@ pub fn later(
     let worker_state = state.clone();
     state.mail_queue.later(move || {
         if let Err(e) = work(&worker_state) {
-            eprintln!("mail: {what} failed: {e}");
+            tracing::error!("mail: {what} failed: {e}");
         }
     });
 }

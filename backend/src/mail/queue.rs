@@ -46,7 +46,7 @@ impl MailQueue {
     /// before it.
     pub fn later(&self, work: impl FnOnce() + Send + 'static) {
         if self.jobs.send(Job::Run(Box::new(work))).is_err() {
-            eprintln!("mail: the mail queue has stopped; an email was dropped");
+            tracing::error!("mail: the mail queue has stopped; an email was dropped");
         }
     }
 
@@ -94,7 +94,7 @@ fn work_through(queued: mpsc::Receiver<Job>) {
 fn run(work: Work) {
     // A panicking job must not take every later email with it.
     if std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).is_err() {
-        eprintln!("mail: a queued email failed (panic)");
+        tracing::error!("mail: a queued email failed (panic)");
     }
 }
 

@@ -79,7 +79,7 @@ pub(crate) fn send_in_background(smtp_url: &str, to: &str, composed: &Composed) 
     let (message, transport) = match prepared {
         Ok(prepared) => prepared,
         Err(e) => {
-            eprintln!("mail: not sent over SMTP to {to}: {e}");
+            tracing::warn!("mail: not sent over SMTP to {to}: {e}");
             return;
         }
     };
@@ -88,11 +88,11 @@ pub(crate) fn send_in_background(smtp_url: &str, to: &str, composed: &Composed) 
         .name("smtp".to_owned())
         .spawn(move || {
             if let Err(e) = transport.send(&message) {
-                eprintln!("mail: SMTP delivery to {to} failed: {e}");
+                tracing::warn!("mail: SMTP delivery to {to} failed: {e}");
             }
         });
     if let Err(e) = spawned {
-        eprintln!("mail: could not start the SMTP thread: {e}");
+        tracing::error!("mail: could not start the SMTP thread: {e}");
     }
 }
 

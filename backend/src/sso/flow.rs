@@ -1,8 +1,9 @@
 //! The flow cookie: everything the callback checks, carried by the browser from the start
-//! of a flow to its callback in one short-lived HttpOnly cookie scoped to `/api/sso`.
+//! of a flow to its callback in one short-lived HttpOnly cookie scoped to `/api/sso`,
+//! signed with the backend's cookie key so that it comes back exactly as it was issued.
 
-use crate::AppState;
-use axum::http::{header, HeaderMap, HeaderValue};
+use crate::{cookies, AppState};
+use axum::http::{HeaderMap, HeaderValue};
 use topocloud_contract::{percent_decode, percent_encode};
 
 /// How long the user may take at the identity provider.
@@ -65,7 +66,11 @@ fn cookie_name(state: &AppState) -> &'static str {
     }
 }
 
-pub(super) fn flow_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+/// The `Set-Cookie` for a flow (its value signed), or, with `None`, the one that ends it.
+pub(super) fn flow_cookie(state: &AppState, flow: Option<&Flow>, max_age: i64) -> HeaderValue {
+    let value = flow.map_or_else(String::new, |flow| {
+        cookies::signed(&state.cookie_key, cookie_name(state), &flow.encode())
+    });
     let secure = if state.config.secure_cookies {
         "; Secure"
     } else {
@@ -75,7 +80,8 @@ pub(super) fn flow_cookie(state: &AppState, value: &str, max_age: i64) -> Header
         "{}={value}; Path={COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
         cookie_name(state)
     );
-    // Built only from cookie-safe characters (see `Flow::encode`), so always valid.
+    // Built only from cookie-safe characters (see `Flow::encode`; the signature is
+    // base64), so always valid.
     HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
@@ -83,15 +89,11 @@ pub(super) fn flow_cookie(state: &AppState, value: &str, max_age: i64) -> Header
 /// browser drops the cookie by itself; the age check also covers one that does not.
 pub(super) fn read_flow(state: &AppState, headers: &HeaderMap) -> Option<Flow> {
     let name = cookie_name(state);
-    let raw = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v)?;
-    let flow = Flow::decode(raw)?;
+    let raw = cookies::value_of(headers, name)?;
+    // Signed: a flow cookie the browser (or a script on a sibling domain) changed or
+    // made up is no flow at all.
+    let raw = cookies::verified(&state.cookie_key, name, &raw)?;
+    let flow = Flow::decode(&raw)?;
     // Checked: the start time comes from the request and may be any i64.
     let age = state.clock.now().checked_sub(flow.issued_at)?;
     (0..=FLOW_SECONDS).contains(&age).then_some(flow)

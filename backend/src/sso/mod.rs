@@ -2,8 +2,8 @@
 //! `microsoft` provider is a local stand-in identity provider, so the round trip runs offline.
 //!
 //! The flow is OAuth 2 authorisation code with PKCE. Everything the callback needs to
-//! check (state, PKCE verifier, where to go afterwards) lives in one short-lived HttpOnly
-//! cookie scoped to `/api/sso`, so no server-side flow table is needed. Failures end on
+//! check (state, PKCE verifier, where to go afterwards) lives in one short-lived, signed
+//! HttpOnly cookie scoped to `/api/sso`, so no server-side flow table is needed. Failures end on
 //! `/users/login#error=<code>`: a fragment never reaches a server log or a `Referer`.
 
 mod flow;
@@ -103,10 +103,7 @@ async fn start(
         flow.state,
         pkce_challenge(&flow.verifier),
     );
-    see_other(
-        &location,
-        &[flow_cookie(&state, &flow.encode(), FLOW_SECONDS)],
-    )
+    see_other(&location, &[flow_cookie(&state, Some(&flow), FLOW_SECONDS)])
 }
 
 async fn callback(
@@ -117,7 +114,7 @@ async fn callback(
 ) -> Response {
     let provider = provider_id(provider);
     // The flow cookie is single use whatever happens: a second callback must not find it.
-    let clear = flow_cookie(&state, "", 0);
+    let clear = flow_cookie(&state, None, 0);
     match finish(&state, &provider, &headers, &query) {
         Ok((destination, session)) => see_other(&destination, &[clear, session]),
         Err(error) => see_other(&error.login_location(), &[clear]),
@@ -152,11 +149,17 @@ fn finish(
     let email = redeem_code(state, code, &flow.verifier)?;
     // An unconfirmed account may have been registered by someone who does not own the
     // address; letting the address's owner into it would share one account between both.
-    let account = accounts::find_by_email(&state.db, &email)
+    // Finding the account and signing it in are one transaction.
+    let session = state
+        .db
+        .write(|tx| {
+            accounts::find_by_email(tx, &email)?
+                .filter(|account| account.email_verified)
+                .map(|account| start_session(state, tx, headers, account.id, false))
+                .transpose()
+        })
         .map_err(database_failed)?
-        .filter(|account| account.email_verified)
         .ok_or(SsoError::NoAccount)?;
-    let session = start_session(state, headers, account.id, false).map_err(|_| SsoError::Failed)?;
     let destination =
         safe_return_to(flow.return_to.as_deref()).unwrap_or_else(|| DEFAULT_DESTINATION.to_owned());
     Ok((destination, session))
@@ -191,7 +194,7 @@ fn redeem_code(state: &AppState, code: &str, verifier: &str) -> Result<String, S
 /// Logs the cause (never a code, state or verifier: rusqlite errors do not carry the
 /// bound values) and tells the user only that SSO failed.
 fn database_failed(err: rusqlite::Error) -> SsoError {
-    eprintln!("sso: database error: {err}");
+    tracing::error!("sso: database error: {err}");
     SsoError::Failed
 }
 

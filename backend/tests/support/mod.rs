@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod load;
+pub mod race;
 
 use reqwest::header::HeaderMap;
 use std::net::SocketAddr;
@@ -16,7 +17,8 @@ use topocloud_contract::{CSRF_HEADER, CSRF_HEADER_VALUE};
 pub struct TestBackend {
     pub addr: SocketAddr,
     pub state: AppState,
-    _dir: TempDir,
+    /// `None` for a second backend on another's file ([`TestBackend::sharing`]).
+    _dir: Option<TempDir>,
 }
 
 impl TestBackend {
@@ -27,8 +29,23 @@ impl TestBackend {
     /// A dev-mode backend with the demo account, after `adjust` has changed its config.
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
+        let database = dir.path().join("auth.sqlite");
+        Self::serve(database, Some(dir), adjust).await
+    }
+
+    /// A second backend on this one's SQLite file, as two instances of one deployment
+    /// behind a load balancer: its own connection, lock and port, the same data.
+    pub async fn sharing(&self) -> Self {
+        Self::serve(self.state.config.database.clone(), None, |_| {}).await
+    }
+
+    async fn serve(
+        database: std::path::PathBuf,
+        dir: Option<TempDir>,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Self {
         let mut config = Config {
-            database: dir.path().join("auth.sqlite"),
+            database,
             dev: true,
             ..Config::default()
         };
