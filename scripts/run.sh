@@ -36,6 +36,10 @@ for port in "$site_port" "$backend_port"; do
 done
 
 mkdir -p "$work" "$(dirname "$database")"
+# Emptied here, not by tee when it gets round to it: the checks below read these logs, and an
+# earlier run's "success" must not count for this one.
+: >"$work/backend.log"
+: >"$work/trunk.log"
 rm -rf "$dist"
 mkdir -p "$dist"
 
@@ -95,7 +99,7 @@ trap 'stop; echo "stopped"; exit 0' INT TERM
 trap stop EXIT
 
 setsid target/debug/topocloud-backend --dev --database "$database" --listen "$backend_addr" \
-  --public-url "$site_url" > >(tee "$work/backend.log") 2>&1 &
+  --public-url "$site_url" > >(tee -a "$work/backend.log") 2>&1 &
 pids+=($!)
 backend_pid=$!
 for _ in $(seq 1 100); do
@@ -105,17 +109,21 @@ for _ in $(seq 1 100); do
 done
 
 say "building the site (first build; later edits under src/ and style/ rebuild and reload the page)"
-setsid trunk serve --config "$work/Trunk.toml" > >(tee "$work/trunk.log") 2>&1 &
+setsid trunk serve --config "$work/Trunk.toml" > >(tee -a "$work/trunk.log") 2>&1 &
 pids+=($!)
 trunk_pid=$!
 
 # Ready means: Trunk's first build succeeded and the login route answers 200 with the app's
 # page (the release-style loader the post-build hook writes), not merely that something answers.
 plain_log() { sed 's/\x1b\[[0-9;]*m//g' "$work/trunk.log"; }
-until plain_log | grep -q ' success'; do
-  if plain_log | grep -q ' ERROR '; then
+# Whether Trunk has said this line yet. (No `grep -q`: it stops reading at the first match,
+# and with pipefail the cut-off sed would count as a failure.)
+trunk_said() { plain_log | grep -E "$1" >/dev/null; }
+# Trunk's own lines: "INFO ✅ success" or "ERROR ❌ error" (cargo's output comes before it).
+until trunk_said ' INFO +\S+ success$'; do
+  if trunk_said ' ERROR +\S+ error$'; then
     printf '\n' >&2
-    plain_log | sed -n '/ ERROR /,$p' >&2
+    plain_log | sed -n '/starting build/,/Stack backtrace:/p' | grep -v 'Stack backtrace:' >&2
     fail "the site did not build: the error is above (full log: $work/trunk.log)"
   fi
   kill -0 "$trunk_pid" 2>/dev/null || fail "trunk serve stopped (log: $work/trunk.log)"
@@ -133,7 +141,7 @@ done
 
 printf '\n\033[1mTopoCloud sign-in is running at %s\033[0m\n' "$site_url"
 # The dev details (demo account, mailbox, invitations) as the backend itself states them.
-sed -n '2,$p' "$work/backend.log" | sed '/^[^ ]/,$d'
+sed -n '/listening on/,$p' "$work/backend.log" | sed '1d; /^[^ ]/,$d'
 printf '  dev build:  %s (logs in %s)\n' "${dist#"$repo_root"/}" "${work#"$repo_root"/}"
 printf '  stop with Ctrl-C\n\n'
 

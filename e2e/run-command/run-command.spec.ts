@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RunCommand, fingerprint, listening, processesNaming, repo } from './run-command';
+import { RunCommand, cleanUp, fingerprint, killNaming, listening, processesNaming, repo } from './run-command';
 
 // Ports of their own, so a developer's running copy (8080/3000) and the main e2e suite
 // (3100/3101) are untouched; RUN_TEST_PORT moves them.
@@ -23,11 +23,13 @@ const env = {
 const FIRST_BUILD_MS = 12 * 60_000;
 const BANNER = /TopoCloud sign-in is running at (http:\/\/\S+)/;
 const BUILDS = /starting build/g;
-const SUCCESSES = / success\b/g;
+const SUCCESSES = / INFO +\S+ success$/gm;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(() => {
+  // Left over by an earlier run of this test that was itself killed.
+  killNaming([dir, runFolder]);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
   // An earlier build in the build folder: it must never be what is served.
@@ -94,9 +96,14 @@ test('the run command serves the site, signs in the printed demo account, rebuil
       5 * 60_000,
     );
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { beforeEdit?: boolean }).beforeEdit ?? false), {
-        timeout: 60_000,
-      })
+      .poll(
+        () =>
+          page
+            .evaluate(() => (window as unknown as { beforeEdit?: boolean }).beforeEdit ?? false)
+            // Asked while the reload is under way: ask again.
+            .catch(() => true),
+        { timeout: 60_000 },
+      )
       .toBe(false);
     await expect(page.getByText(email)).toBeVisible();
 
@@ -111,7 +118,7 @@ test('the run command serves the site, signs in the printed demo account, rebuil
     expect(fingerprint(developersDatabase)).toEqual(developersData);
     expect(fs.existsSync(database)).toBe(true);
   } finally {
-    run.process.kill('SIGKILL');
+    await cleanUp(run, [dir, runFolder]);
   }
 });
 
@@ -123,7 +130,7 @@ test('a second run starts cleanly on the same ports, with the data of the first'
     await signIn(page, site, email, password);
     await stopAndCheckGone(run);
   } finally {
-    run.process.kill('SIGKILL');
+    await cleanUp(run, [dir, runFolder]);
   }
 });
 
@@ -143,6 +150,6 @@ test('a first build that fails ends the command with the build error, no banner,
     expect(await listening(sitePort)).toBe(false);
     expect(await listening(backendPort)).toBe(false);
   } finally {
-    run.process.kill('SIGKILL');
+    await cleanUp(run, [dir, runFolder]);
   }
 });

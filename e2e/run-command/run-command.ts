@@ -80,6 +80,29 @@ export class RunCommand {
   }
 }
 
+/**
+ * After a test, whatever happened in it: Ctrl-C if the command still runs, then anything
+ * still naming this test's folders is killed, so a failed test cannot block the next one's
+ * ports.
+ */
+export async function cleanUp(run: RunCommand, marks: string[]) {
+  if (run.process.exitCode === null && run.process.signalCode === null) {
+    await run.interrupt().catch(() => run.process.kill('SIGKILL'));
+  }
+  killNaming(marks);
+}
+
+/** Kills every process whose command line names one of `marks`. */
+export function killNaming(marks: string[]) {
+  for (const line of processesNaming(marks)) {
+    try {
+      process.kill(Number(line.split(':')[0]), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
