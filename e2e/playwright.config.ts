@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { chromium } from './chromium';
 
 // The release build (dist/) is served by nginx in front of the reference backend, on one
 // origin, with a fresh SQLite file per run.
@@ -33,21 +34,7 @@ export default defineConfig({
     baseURL,
     locale: 'nl-NL',
     trace: 'retain-on-failure',
-    launchOptions: {
-      // Debian's Chromium: Playwright cannot download its own browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromium,
   },
   projects: [
     { name: 'main', testIgnore: [/\.clock\.spec\.ts$/, /\.final\.spec\.ts$/] },

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { chromium } from './chromium';
 
 // The README's run command, tried as a newcomer would (e2e/run-command/): scripts/run.sh
 // started for real, the site it serves used in Chromium, Ctrl-C, nothing left running.
@@ -21,19 +22,6 @@ export default defineConfig({
   use: {
     locale: 'nl-NL',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromium,
   },
 });

@@ -42,6 +42,18 @@ pub struct Token {
     pub project: Option<String>,
 }
 
+impl Token {
+    /// A row of `user_id, expires_at, invited_by, project`, in that order.
+    fn from_row(row: &rusqlite::Row) -> rusqlite::Result<Self> {
+        Ok(Token {
+            user_id: row.get(0)?,
+            expires_at: row.get(1)?,
+            invited_by: row.get(2)?,
+            project: row.get(3)?,
+        })
+    }
+}
+
 /// A freshly drawn token: the raw value for the link and the hash that is stored.
 pub struct NewToken {
     pub raw: String,
@@ -146,14 +158,7 @@ pub fn consume(
              WHERE hash = ?2 AND purpose = ?3 AND used_at IS NULL AND expires_at > ?1
              RETURNING user_id, expires_at, invited_by, project",
             params![now, hash(raw), purpose.code()],
-            |row| {
-                Ok(Token {
-                    user_id: row.get(0)?,
-                    expires_at: row.get(1)?,
-                    invited_by: row.get(2)?,
-                    project: row.get(3)?,
-                })
-            },
+            Token::from_row,
         )
         .optional()?;
     if let Some(token) = used {
@@ -209,14 +214,7 @@ pub fn describe_any(
         .query_row(
             "SELECT user_id, expires_at, invited_by, project FROM tokens WHERE hash = ?1 AND purpose = ?2",
             params![hash(raw), purpose.code()],
-            |row| {
-                Ok(Token {
-                    user_id: row.get(0)?,
-                    expires_at: row.get(1)?,
-                    invited_by: row.get(2)?,
-                    project: row.get(3)?,
-                })
-            },
+            Token::from_row,
         )
         .optional()
 }
