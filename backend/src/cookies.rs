@@ -1,13 +1,8 @@
-//! Reading cookies and signing the ones the browser must not be able to change, with the
-//! `cookie` crate.
-//!
-//! `Set-Cookie` values are still written by the session and SSO modules themselves:
-//! openapi.yaml documents each one's attributes in a fixed order (and Schemathesis and
-//! the drift test check it), which the crate's serialiser does not keep. Every value
-//! written there is hex, base64 or percent-encoded, so none needs quoting.
+//! Cookies with the `cookie` crate: reading them, building every `Set-Cookie`, and signing
+//! the ones the browser must not be able to change.
 
-use axum::http::{header, HeaderMap};
-use cookie::{Cookie, CookieJar, Key};
+use axum::http::{header, HeaderMap, HeaderValue};
+use cookie::{Cookie, CookieJar, Key, SameSite};
 
 /// The first non-empty value of cookie `name` in the request's `Cookie` headers.
 /// Unparsable pairs are skipped, as a browser would.
@@ -20,6 +15,30 @@ pub fn value_of(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter_map(Result::ok)
         .find(|c| c.name() == name && !c.value().is_empty())
         .map(|c| c.value().to_owned())
+}
+
+/// A `Set-Cookie` value: HttpOnly and `SameSite=Lax` always (no script reads our cookies,
+/// and a cross-site POST never carries them), `Secure` when asked, `Max-Age` when given
+/// (without it the cookie ends with the browser). An empty value with `Max-Age=0` clears.
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    path: &str,
+    max_age_seconds: Option<i64>,
+    secure: bool,
+) -> HeaderValue {
+    let mut cookie = Cookie::build((name.to_owned(), value.to_owned()))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .path(path.to_owned());
+    if let Some(seconds) = max_age_seconds {
+        cookie = cookie.max_age(cookie::time::Duration::seconds(seconds));
+    }
+    // Names and paths are fixed ASCII and values hex, base64 or percent-encoded, so this is
+    // always a valid header value; an impossible one becomes an empty header, not a panic.
+    HeaderValue::from_str(&cookie.build().to_string())
+        .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// `value` with its HMAC-SHA256 prefixed, as the value to set. (The signature covers the
@@ -44,6 +63,22 @@ pub fn verified(key: &Key, name: &str, raw: &str) -> Option<String> {
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
+
+    #[test]
+    fn set_cookie_has_every_attribute_the_contract_names() {
+        let lasting = set_cookie("topocloud_session", "ab12", "/", Some(2_592_000), false);
+        assert_eq!(
+            lasting.to_str().ok(),
+            Some("topocloud_session=ab12; HttpOnly; SameSite=Lax; Path=/; Max-Age=2592000")
+        );
+        let cleared = set_cookie("__Host-topocloud_session", "", "/", Some(0), true);
+        assert_eq!(
+            cleared.to_str().ok(),
+            Some("__Host-topocloud_session=; HttpOnly; SameSite=Lax; Secure; Path=/; Max-Age=0")
+        );
+        let browser_long = set_cookie("topocloud_session", "ab12", "/", None, false);
+        assert!(!browser_long.to_str().unwrap_or("").contains("Max-Age"));
+    }
 
     #[test]
     fn finds_a_cookie_among_others_and_across_headers() {

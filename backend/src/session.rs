@@ -185,10 +185,12 @@ pub async fn sign_out(
     if let Some(id) = session_id_from(&headers, &state) {
         delete_session(&state.db.conn(), &id)?;
     }
-    let expired = format!(
-        "{}=; Max-Age=0; {}",
+    let expired = cookies::set_cookie(
         cookie_name(&state),
-        cookie_attributes(&state)
+        "",
+        "/",
+        Some(0),
+        state.config.secure_cookies,
     );
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, expired)]).into_response())
 }
@@ -209,21 +211,14 @@ fn cookie_name(state: &AppState) -> &'static str {
     }
 }
 
-fn cookie_attributes(state: &AppState) -> &'static str {
-    if state.config.secure_cookies {
-        "Path=/; HttpOnly; SameSite=Lax; Secure"
-    } else {
-        "Path=/; HttpOnly; SameSite=Lax"
-    }
-}
-
 fn session_cookie(state: &AppState, id: &str, max_age: Option<i64>) -> HeaderValue {
-    let mut cookie = format!("{}={id}; {}", cookie_name(state), cookie_attributes(state));
-    if let Some(seconds) = max_age {
-        cookie.push_str(&format!("; Max-Age={seconds}"));
-    }
-    // Built only from hex and fixed ASCII, so it is always a valid header value.
-    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
+    cookies::set_cookie(
+        cookie_name(state),
+        id,
+        "/",
+        max_age,
+        state.config.secure_cookies,
+    )
 }
 
 fn session_id_from(headers: &HeaderMap, state: &AppState) -> Option<String> {

@@ -71,18 +71,13 @@ pub(super) fn flow_cookie(state: &AppState, flow: Option<&Flow>, max_age: i64) -
     let value = flow.map_or_else(String::new, |flow| {
         cookies::signed(&state.cookie_key, cookie_name(state), &flow.encode())
     });
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{}={value}; Path={COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
-        cookie_name(state)
-    );
-    // Built only from cookie-safe characters (see `Flow::encode`; the signature is
-    // base64), so always valid.
-    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
+    cookies::set_cookie(
+        cookie_name(state),
+        &value,
+        COOKIE_PATH,
+        Some(max_age),
+        state.config.secure_cookies,
+    )
 }
 
 /// The flow of this browser, if it has one that is not older than [`FLOW_SECONDS`]. The

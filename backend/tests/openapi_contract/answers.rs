@@ -126,13 +126,14 @@ fn matches_loosely(pattern: &str, text: &str) -> bool {
 
 #[test]
 fn literal_runs_of_the_header_patterns() {
-    let session = "^(__Host-)?topocloud_session=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Lax";
+    let session =
+        "^(__Host-)?topocloud_session=[0-9a-f]{64}; HttpOnly; SameSite=Lax(; Secure)?; Path=/";
     assert_eq!(
         literal_runs(session),
-        vec!["topocloud_session=", "; Path=/; HttpOnly; SameSite=Lax"]
+        vec!["topocloud_session=", "; HttpOnly; SameSite=Lax", "; Path=/"]
     );
     let cookie = format!(
-        "topocloud_session={}; Path=/; HttpOnly; SameSite=Lax",
+        "topocloud_session={}; HttpOnly; SameSite=Lax; Path=/",
         "a".repeat(64)
     );
     assert!(matches_loosely(session, &cookie));
