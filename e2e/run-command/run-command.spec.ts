@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RunCommand, cleanUp, fingerprint, killNaming, listening, processesNaming, repo } from './run-command';
 
+// Written for issue 14: on the old scripts (7ac327e) the banner appeared and then
+// /users/login answered 404 (Trunk's autoreload script failed the post-build CSP check, and
+// the database inside the watched folder restarted builds).
+//
 // Ports of their own, so a developer's running copy (8080/3000) and the main e2e suite
 // (3100/3101) are untouched; RUN_TEST_PORT moves them.
 const sitePort = Number(process.env.RUN_TEST_PORT ?? 3400);
