@@ -120,8 +120,10 @@ plain_log() { sed 's/\x1b\[[0-9;]*m//g' "$work/trunk.log"; }
 # and with pipefail the cut-off sed would count as a failure.)
 trunk_said() { plain_log | grep -E "$1" >/dev/null; }
 # Trunk's own lines: "INFO ✅ success" or "ERROR ❌ error" (cargo's output comes before it).
-until trunk_said ' INFO +\S+ success$'; do
-  if trunk_said ' ERROR +\S+ error$'; then
+# The emoji is there only when LANG names UTF-8 (the console crate's choice): CI and many
+# servers leave LANG unset, and then the line is just "INFO success".
+until trunk_said ' INFO +(\S+ +)?success$'; do
+  if trunk_said ' ERROR +(\S+ +)?error$'; then
     printf '\n' >&2
     plain_log | sed -n '/starting build/,/Stack backtrace:/p' | grep -v 'Stack backtrace:' >&2
     fail "the site did not build: the error is above (full log: $work/trunk.log)"

@@ -92,11 +92,11 @@ playwright_tests run-command "$repo_root/.run/run-command-${RUN_TEST_PORT:-3400}
   -c run-command.config.ts
 
 section "release build"
-if trunk build --release >"$logs/trunk.log" 2>&1; then
+if trunk build --release >"$logs/release-build.log" 2>&1; then
   passed=$((passed + 1))
   bash scripts/sizes.sh dist
 else
-  failed=$((failed + 1)); failed_steps+=("release-build"); cat "$logs/trunk.log"
+  failed=$((failed + 1)); failed_steps+=("release-build"); cat "$logs/release-build.log"
 fi
 
 section "e2e (Playwright, Chromium, release build + reference backend)"
@@ -104,7 +104,29 @@ cargo build -p topocloud-backend --locked >"$logs/backend-build.log" 2>&1 || cat
 rm -f "$repo_root/e2e/test-results/results.json"
 playwright_tests e2e "$repo_root/e2e/test-results/results.json"
 
+# What went wrong, at the very end, where a CI excerpt of the last lines still shows it:
+# per failed step its first failures (Playwright's numbered blocks, libtest's "failures:"),
+# or else the end of its log. The full logs stay in .run/test-logs.
+digest() {
+  local log="$logs/$1.log"
+  [ -f "$log" ] || return 0
+  if grep -E '^  [0-9]+\) ' "$log" >/dev/null; then
+    awk '/^  [0-9]+\) /{n++; k=0} n>0 && n<=2 && k<36 {print; k++}' "$log"
+  elif grep -E '^failures:$' "$log" >/dev/null; then
+    sed -n '/^failures:$/,$p' "$log" | head -n 40
+  else
+    tail -n 20 "$log"
+  fi
+}
+
 section "summary"
-[ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  for step in "${failed_steps[@]}"; do
+    printf '\n\033[1m-- %s (log: .run/test-logs/%s.log) --\033[0m\n' "$step" "$step"
+    digest "$step"
+  done
+  echo
+  echo "failed steps: ${failed_steps[*]}"
+fi
 echo "total: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ ${#failed_steps[@]} -eq 0 ]

@@ -5,6 +5,9 @@ import path from 'node:path';
 
 export const repo = path.resolve(__dirname, '../..');
 
+/** The end of what was said: enough to see why, short enough to read in CI's excerpt. */
+const lastLines = (text: string, count = 30) => text.trimEnd().split('\n').slice(-count).join('\n');
+
 /** Trunk's and the script's own colours are not part of what is said. */
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -58,10 +61,10 @@ export class RunCommand {
     for (;;) {
       if (done()) return;
       if (this.process.exitCode !== null || this.process.signalCode !== null) {
-        throw new Error(`run.sh ended (${this.process.exitCode}) before printing ${what}:\n${this.text}`);
+        throw new Error(`run.sh ended (${this.process.exitCode}) before printing ${what}; it said last:\n${lastLines(this.text)}`);
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`run.sh did not print ${what} in ${timeoutMs} ms:\n${this.text}`);
+      if (left <= 0) throw new Error(`run.sh did not print ${what} in ${timeoutMs} ms; it said last:\n${lastLines(this.text)}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

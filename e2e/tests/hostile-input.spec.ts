@@ -133,8 +133,12 @@ test('an HTML-looking address is a valid address: registered, and echoed as text
 test('resend verification and reset request: the email field keeps every hostile value and says why not', async ({ page }) => {
   for (const [url, button] of [['/users/verify-email', 'Stuur me een nieuwe link'], ['/users/forgot-password', 'Aanvragen']] as const) {
     await page.goto(url);
+    // The screen's own button: the app has taken over from the static first paint, whose
+    // login field (fp-email) would otherwise be the one whose id is read.
+    await expect(page.getByRole('button', { name: button, exact: true })).toBeVisible();
     const field = page.getByLabel('E-mailadres');
     const id = await field.getAttribute('id');
+    expect(id, url).not.toMatch(/^fp-/);
     for (const kind of KINDS) {
       await field.fill(HOSTILE[kind]);
       await page.getByRole('button', { name: button, exact: true }).click();
