@@ -165,7 +165,7 @@ impl ApiError {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz;
 
 fn is_json(content_type: &str) -> bool {
