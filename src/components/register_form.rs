@@ -41,6 +41,39 @@ impl RegisterValues {
     }
 }
 
+/// The form's inputs, one per field: a match, so a sixth field is a compile error here
+/// rather than an index out of bounds at runtime.
+#[derive(Clone, Copy)]
+struct FieldRefs {
+    name: NodeRef<Input>,
+    email: NodeRef<Input>,
+    organisation: NodeRef<Input>,
+    password: NodeRef<Input>,
+    terms: NodeRef<Input>,
+}
+
+impl FieldRefs {
+    fn new() -> Self {
+        Self {
+            name: NodeRef::new(),
+            email: NodeRef::new(),
+            organisation: NodeRef::new(),
+            password: NodeRef::new(),
+            terms: NodeRef::new(),
+        }
+    }
+
+    fn of(self, field: AccountField) -> NodeRef<Input> {
+        match field {
+            AccountField::Name => self.name,
+            AccountField::Email => self.email,
+            AccountField::Organisation => self.organisation,
+            AccountField::Password => self.password,
+            AccountField::Terms => self.terms,
+        }
+    }
+}
+
 #[component]
 pub fn RegisterForm(
     values: RegisterValues,
@@ -73,9 +106,9 @@ pub fn RegisterForm(
     let revealed = RwSignal::new(false);
     let failure = RwSignal::new(None::<Failure>);
     let countdown = Countdown::new();
-    let refs = [(); 5].map(|_| NodeRef::<Input>::new());
+    let refs = FieldRefs::new();
     let alert_ref = NodeRef::<Div>::new();
-    let field_ref = move |field: AccountField| refs[field as usize];
+    let field_ref = move |field: AccountField| refs.of(field);
 
     let show_problems = move |found: Problems| {
         let first = found.first().map(|(field, _)| *field);

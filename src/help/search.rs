@@ -139,16 +139,16 @@ fn within_one_edit(a: &str, b: &str) -> bool {
         return false;
     }
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    let (ra, rb) = (
+        a.get(prefix..).unwrap_or(&[]),
+        b.get(prefix..).unwrap_or(&[]),
+    );
     // Substitution, insertion, deletion, or two neighbours swapped.
     ra.get(1..) == rb.get(1..)
         || ra.get(1..) == Some(rb)
         || Some(ra) == rb.get(1..)
-        || (ra.len() >= 2
-            && ra.len() == rb.len()
-            && ra[0] == rb[1]
-            && ra[1] == rb[0]
-            && ra[2..] == rb[2..])
+        || matches!((ra, rb), ([a0, a1, rest_a @ ..], [b0, b1, rest_b @ ..])
+            if a0 == b1 && a1 == b0 && rest_a == rest_b)
 }
 
 fn best(query: &str, words: &[String]) -> u32 {
