@@ -20,15 +20,18 @@ pub mod i18n;
 pub mod pages;
 pub mod return_to;
 pub mod runtime_config;
+pub mod screen_path;
 pub mod validation;
 
 use components::FreshForEachLink;
 use i18n::I18n;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::ParamSegment;
 use pages::{AccountPage, ForgotPasswordPage, LoginPage, NotFoundPage, ResetPasswordPage};
 use pages::{InvitationPage, RegisterPage, VerifyEmailPage};
+use screen_path::ScreenPath;
+use topocloud_contract::routes;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,16 +41,16 @@ pub fn App() -> impl IntoView {
         <Router>
             <components::FocusHeadingOnNavigation />
             <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=|| view! { <Redirect path=return_to::LOGIN /> } />
-                <Route path=path!("/users/login") view=LoginPage />
-                <Route path=path!("/account") view=AccountPage />
-                <Route path=path!("/help") view=pages::HelpPage />
-                <Route path=path!("/help/:slug") view=pages::HelpArticlePage />
-                <Route path=path!("/users/register") view=RegisterPage />
-                <Route path=path!("/users/verify-email") view=|| view! { <FreshForEachLink><VerifyEmailPage /></FreshForEachLink> } />
-                <Route path=path!("/users/invitation") view=|| view! { <FreshForEachLink><InvitationPage /></FreshForEachLink> } />
-                <Route path=path!("/users/forgot-password") view=ForgotPasswordPage />
-                <Route path=path!("/users/reset-password") view=|| view! { <FreshForEachLink><ResetPasswordPage /></FreshForEachLink> } />
+                <Route path=ScreenPath(routes::ROOT) view=|| view! { <Redirect path=routes::LOGIN /> } />
+                <Route path=ScreenPath(routes::LOGIN) view=LoginPage />
+                <Route path=ScreenPath(routes::ACCOUNT) view=AccountPage />
+                <Route path=ScreenPath(routes::HELP) view=pages::HelpPage />
+                <Route path=(ScreenPath(routes::HELP), ParamSegment("slug")) view=pages::HelpArticlePage />
+                <Route path=ScreenPath(routes::REGISTER) view=RegisterPage />
+                <Route path=ScreenPath(routes::VERIFY_EMAIL) view=|| view! { <FreshForEachLink><VerifyEmailPage /></FreshForEachLink> } />
+                <Route path=ScreenPath(routes::INVITATION) view=|| view! { <FreshForEachLink><InvitationPage /></FreshForEachLink> } />
+                <Route path=ScreenPath(routes::FORGOT_PASSWORD) view=ForgotPasswordPage />
+                <Route path=ScreenPath(routes::RESET_PASSWORD) view=|| view! { <FreshForEachLink><ResetPasswordPage /></FreshForEachLink> } />
             </Routes>
         </Router>
     }

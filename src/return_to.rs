@@ -2,10 +2,7 @@
 //! so the backend's single sign-on redirect applies exactly the same rule.
 
 pub use topocloud_contract::safe_return_to;
-use topocloud_contract::{percent_encode, LOGIN_PATH};
-
-pub const AFTER_LOGIN: &str = "/account";
-pub const LOGIN: &str = LOGIN_PATH;
+use topocloud_contract::{percent_encode, routes::LOGIN};
 
 /// The login URL that brings a signed-out visitor back to `path` afterwards.
 pub fn login_url_returning_to(path: &str) -> String {

@@ -4,6 +4,7 @@
 //! unreadable falls back to TopoCloud's own values.
 
 use serde::Deserialize;
+use topocloud_contract::routes;
 
 pub const ELEMENT_ID: &str = "topocloud-config";
 
@@ -33,7 +34,7 @@ impl Default for RuntimeConfig {
             quick_start_url: "https://docs.topocloud.nl/books/snel-starten-154".into(),
             change_password_help_url:
                 "https://docs.topocloud.nl/books/profiel/page/wachtwoord-wijzigen".into(),
-            after_login: "/account".into(),
+            after_login: routes::ACCOUNT.into(),
             api_base: String::new(),
             logo_url: "/logo.svg".into(),
             terms_url: "https://www.topocloud.nl/voorwaarden".into(),

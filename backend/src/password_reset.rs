@@ -18,8 +18,8 @@ use axum::http::StatusCode;
 use axum::Json;
 use rusqlite::params;
 use topocloud_contract::{
-    normalise_email, AccountEmail, CompletePasswordResetRequest, Locale, PasswordResetDetails,
-    PasswordResetRequest, TokenRequest,
+    normalise_email, routes, AccountEmail, CompletePasswordResetRequest, Locale,
+    PasswordResetDetails, PasswordResetRequest, TokenRequest,
 };
 
 /// `POST /api/password-resets`
@@ -42,8 +42,10 @@ pub async fn request(
         let account = accounts::find_by_email(&state.db.conn(), &email)?;
         let token = tokens::generate();
         let link = format!(
-            "{}/users/reset-password#token={}",
-            state.config.public_url, token.raw
+            "{}{}#token={}",
+            state.config.public_url,
+            routes::RESET_PASSWORD,
+            token.raw
         );
         let (name, locale) = match &account {
             Some(account) => (account.name.clone(), account.locale),
@@ -112,7 +114,7 @@ pub async fn complete(
     // All of it or none of it: a reset that stopped half-way could leave the link used
     // and the password changed with the other sessions still signed in.
     let now = state.clock.now();
-    let reset_link = format!("{}/users/forgot-password", state.config.public_url);
+    let reset_link = format!("{}{}", state.config.public_url, routes::FORGOT_PASSWORD);
     let (email, outgoing) = state.db.write(|tx| {
         let token = tokens::consume(tx, now, Purpose::PasswordReset, &request.token)?
             .map_err(token_problem)?;

@@ -17,7 +17,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use rusqlite::{params, Connection};
 use topocloud_contract::{
-    normalise_email, AccountEmail, ErrorCode, Locale, RegistrationRequest,
+    normalise_email, routes, AccountEmail, ErrorCode, Locale, RegistrationRequest,
     ResendVerificationRequest, TokenRequest,
 };
 
@@ -194,8 +194,9 @@ fn send_verification(
         None,
     )?;
     let link = format!(
-        "{}/users/verify-email#token={token}",
-        state.config.public_url
+        "{}{}#token={token}",
+        state.config.public_url,
+        routes::VERIFY_EMAIL
     );
     mail::deliver(
         state,
@@ -229,8 +230,8 @@ fn tell_existing_account(state: &AppState, account: &Account) -> rusqlite::Resul
         account.locale,
         Mail::AlreadyRegistered {
             name: account.name.clone(),
-            login_link: format!("{base}/users/login#email={encoded}"),
-            reset_link: format!("{base}/users/forgot-password#email={encoded}"),
+            login_link: format!("{base}{}#email={encoded}", routes::LOGIN),
+            reset_link: format!("{base}{}#email={encoded}", routes::FORGOT_PASSWORD),
         },
     )
 }

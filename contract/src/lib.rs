@@ -9,6 +9,7 @@ mod locale;
 mod password;
 mod problem;
 mod return_to;
+pub mod routes;
 mod session;
 mod site_config;
 mod sso;
@@ -22,7 +23,7 @@ pub use email::{is_plausible_email, normalise_email, MAX_EMAIL_LEN};
 pub use locale::Locale;
 pub use password::{PasswordPolicy, PasswordRule};
 pub use problem::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
-pub use return_to::{percent_decode, percent_encode, safe_return_to, LOGIN_PATH};
+pub use return_to::{percent_decode, percent_encode, safe_return_to};
 pub use session::{SessionInfo, SignInRequest};
 pub use site_config::{lifetime_in_words, LinkLifetimes, SiteConfig, SsoProvider};
 pub use sso::{
@@ -36,19 +37,7 @@ pub use sso::{
 pub const CSRF_HEADER: &str = "x-topocloud-csrf";
 pub const CSRF_HEADER_VALUE: &str = "1";
 
-/// Paths of the API, relative to the site's origin.
-pub mod paths {
-    pub const CONFIG: &str = "/api/config";
-    pub const SESSION: &str = "/api/session";
-    pub const REGISTRATIONS: &str = "/api/registrations";
-    pub const EMAIL_VERIFICATIONS: &str = "/api/email-verifications";
-    pub const EMAIL_VERIFICATIONS_RESEND: &str = "/api/email-verifications/resend";
-    pub const INVITATIONS_LOOKUP: &str = "/api/invitations/lookup";
-    pub const INVITATIONS_ACCEPT: &str = "/api/invitations/accept";
-    pub const PASSWORD_RESETS: &str = "/api/password-resets";
-    pub const PASSWORD_RESETS_LOOKUP: &str = "/api/password-resets/lookup";
-    pub const PASSWORD_RESETS_COMPLETE: &str = "/api/password-resets/complete";
-}
+pub use routes::paths;
 
 /// Codes of per-field errors (`Problem::errors[].code`) besides [`PasswordRule::code`].
 pub mod field_codes {

@@ -24,4 +24,22 @@ impl Locale {
             _ => Locale::Nl,
         }
     }
+
+    /// A language tag as browsers and people write it (`nl-BE`, `EN-gb`), if it names one
+    /// of the two languages.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        match tag.get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("nl") => Some(Locale::Nl),
+            Some("en") => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The language the switch offers.
+    pub fn other(self) -> Self {
+        match self {
+            Locale::Nl => Locale::En,
+            Locale::En => Locale::Nl,
+        }
+    }
 }

@@ -2,8 +2,7 @@
 //! path on this same origin is honoured; anything else goes to the default. Shared by the
 //! site (after the login form) and the backend (after single sign-on).
 
-/// The login page: never a destination after logging in (that would be a loop).
-pub const LOGIN_PATH: &str = "/users/login";
+use crate::routes::LOGIN;
 
 /// `Some(path)` only for a same-origin path; `None` means "use the default".
 pub fn safe_return_to(raw: Option<&str>) -> Option<String> {
@@ -24,7 +23,12 @@ pub fn safe_return_to(raw: Option<&str>) -> Option<String> {
         decoded = next;
     }
     let path_only = raw.split(['?', '#']).next().unwrap_or(raw);
-    if path_only == LOGIN_PATH || path_only.starts_with("/users/login/") {
+    // The login page is never a destination after logging in (that would be a loop).
+    if path_only == LOGIN
+        || path_only
+            .strip_prefix(LOGIN)
+            .is_some_and(|r| r.starts_with('/'))
+    {
         return None;
     }
     Some(raw.to_owned())

@@ -3,7 +3,7 @@
 //! `/users/login#error=<code>` instead. A fragment never reaches a server log or a
 //! `Referer` header, and the site reads it to show a translated message.
 
-use crate::LOGIN_PATH;
+use crate::routes::LOGIN;
 
 /// The user cancelled (or refused consent) at the identity provider.
 pub const SSO_CANCELLED: &str = "sso_cancelled";
@@ -55,7 +55,7 @@ impl SsoError {
 
     /// Where the backend sends the browser after this failure.
     pub fn login_location(self) -> String {
-        format!("{LOGIN_PATH}#{SSO_ERROR_PARAM}={}", self.code())
+        format!("{LOGIN}#{SSO_ERROR_PARAM}={}", self.code())
     }
 }
 

@@ -66,7 +66,7 @@ for (const lang of ['nl', 'en'] as const) {
     await expect(page.getByRole('heading', { level: 1, name: w.invitationExpired })).toBeVisible();
     await expect(page.getByText(w.askInviter)).toBeVisible();
     await expect(page.getByText(email)).toBeVisible();
-    await expect(page.getByRole('link', { name: /verlopen of gebruikte link|expired or used link/ })).toHaveAttribute('href', '/help/link-verlopen');
+    await expect(page.getByRole('link', { name: /verlopen of gebruikte link|expired or used link/ })).toHaveAttribute('href', lang === 'nl' ? '/help/link-verlopen' : '/help/link-expired');
     await expectNoAxeViolations(page, `invitation expired (${lang})`);
   });
 }

@@ -159,7 +159,7 @@ for (const lang of ['nl', 'en'] as const) {
     for (const [kind, url] of Object.entries(broken)) {
       await openInvitation(page, url, lang);
       await expect(page.getByRole('heading', { level: 1, name: w.invalid })).toBeVisible();
-      await expect(page.getByRole('link', { name: /verlopen of gebruikte link|expired or used link/ })).toHaveAttribute('href', '/help/link-verlopen');
+      await expect(page.getByRole('link', { name: /verlopen of gebruikte link|expired or used link/ })).toHaveAttribute('href', lang === 'nl' ? '/help/link-verlopen' : '/help/link-expired');
       await expectNoAxeViolations(page, `invitation ${kind} (${lang})`);
     }
     // None of that touched the real invitation.
@@ -179,7 +179,7 @@ for (const lang of ['nl', 'en'] as const) {
     await expect(page.getByRole('heading', { level: 1, name: w.other })).toBeVisible();
     await expect(page.getByText(DEMO_EMAIL)).toBeVisible();
     await expect(page.getByText(email)).toBeVisible();
-    await expect(page.getByRole('link', { name: /gedeelde computer|shared computer/ })).toHaveAttribute('href', '/help/uitnodiging-ander-account');
+    await expect(page.getByRole('link', { name: /gedeelde computer|shared computer/ })).toHaveAttribute('href', lang === 'nl' ? '/help/uitnodiging-ander-account' : '/help/invitation-other-account');
     await expectNoAxeViolations(page, `invitation, signed in as another (${lang})`);
     await page.getByRole('button', { name: w.continue }).click();
     await expect(page.getByRole('heading', { level: 1, name: w.title })).toBeFocused();

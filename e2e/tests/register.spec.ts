@@ -152,7 +152,7 @@ for (const lang of ['nl', 'en'] as const) {
     await page.goto('/users/register');
     if (lang === 'en') await switchToEnglish(page);
     await expect(page.getByRole('heading', { level: 1, name: w.closed })).toBeVisible();
-    await expect(page.getByRole('link', { name: w.help })).toHaveAttribute('href', '/help/wat-heb-ik-nodig');
+    await expect(page.getByRole('link', { name: w.help })).toHaveAttribute('href', lang === 'nl' ? '/help/wat-heb-ik-nodig' : '/help/what-do-i-need');
     await expect(page.getByRole('button', { name: w.submit })).toHaveCount(0);
     await expectNoAxeViolations(page, `registration closed (${lang})`);
   });

@@ -5,6 +5,7 @@
 //! The app renders into `#app`, hidden, and swaps itself in once the screen it shows is
 //! complete, in one step with no paint in between.
 
+use topocloud_contract::routes;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlInputElement};
 
@@ -136,7 +137,8 @@ pub fn counterpart_selector(tag: &str, class: Option<&str>, href: Option<&str>) 
 /// Whether `path` is a route whose first paint is the static login form (index.html's
 /// first-paint script makes the same choice).
 pub fn is_login_path(path: &str) -> bool {
-    matches!(path.trim_end_matches('/'), "" | "/users/login")
+    let path = path.trim_end_matches('/');
+    path.is_empty() || path == routes::LOGIN
 }
 
 #[cfg(test)]

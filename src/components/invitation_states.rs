@@ -4,11 +4,13 @@
 use super::account_form::{AccountAlert, Failure};
 use super::{Countdown, SignOutFirst};
 use crate::api::ApiError;
+use crate::help::{article_href, Article};
 use crate::i18n::accounts::{ask_inviter, AccountText};
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::html::H1;
 use leptos::prelude::*;
+use topocloud_contract::routes;
 use topocloud_contract::{ErrorCode, InvitationDetails};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +78,7 @@ pub fn InvitationExpired(
         {email.map(|email| view! {
             <p>{tr(AccountText::InvitationWasFor)} " " <strong class="account-email">{email}</strong>"."</p>
         })}
-        <p><a href="/help/link-verlopen">{tr(AccountText::HelpLinks)}</a></p>
+        <p><a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a></p>
     }
 }
 
@@ -86,8 +88,8 @@ pub fn InvitationUsed(heading: NodeRef<H1>) -> impl IntoView {
         <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationUsedTitle)}</h1>
         <p>{tr(AccountText::InvitationUsedBody)}</p>
         // The sign-in form opens with the invited address filled in (shared state).
-        <p><a class="button button--primary" href="/users/login">{tr(Text::GoToLogin)}</a></p>
-        <p><a href="/users/forgot-password">{tr(Text::ForgotPassword)}</a></p>
+        <p><a class="button button--primary" href=routes::LOGIN>{tr(Text::GoToLogin)}</a></p>
+        <p><a href=routes::FORGOT_PASSWORD>{tr(Text::ForgotPassword)}</a></p>
     }
 }
 
@@ -96,8 +98,8 @@ pub fn InvitationInvalid(heading: NodeRef<H1>) -> impl IntoView {
     view! {
         <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationInvalidTitle)}</h1>
         <p>{tr(AccountText::InvitationInvalidBody)}</p>
-        <p><a href="/help/link-verlopen">{tr(AccountText::HelpLinks)}</a></p>
-        <p><a href="/users/login">{tr(Text::GoToLogin)}</a></p>
+        <p><a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a></p>
+        <p><a href=routes::LOGIN>{tr(Text::GoToLogin)}</a></p>
     }
 }
 
@@ -128,7 +130,7 @@ pub fn InvitationOtherAccount(
         <SignOutFirst heading_id="invitation-title" title=AccountText::OtherAccountTitle signed_in heading on_signed_out>
             <p>{tr(AccountText::OtherAccountInvited)} " " <strong class="account-email">{details.email.clone()}</strong>"."</p>
             <p>{tr(AccountText::OtherAccountBody)}</p>
-            <p><a href="/help/uitnodiging-ander-account">{tr(AccountText::HelpOtherAccount)}</a></p>
+            <p><a href=article_href(Article::InvitedButSignedIn)>{tr(AccountText::HelpOtherAccount)}</a></p>
         </SignOutFirst>
     }
 }

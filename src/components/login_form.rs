@@ -14,6 +14,8 @@ use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use topocloud_contract::paths;
+use topocloud_contract::routes;
 use topocloud_contract::{
     percent_encode, ErrorCode, Locale, ResendVerificationRequest, SignInRequest,
 };
@@ -222,8 +224,8 @@ pub fn LoginForm(
                 .map(|p| {
                     let href = move || {
                         api::url(&format!(
-                            "/api/sso/{}/start?return_to={}",
-                            p.id,
+                            "{}?return_to={}",
+                            paths::sso_start(&p.id),
                             percent_encode(&destination.get())
                         ))
                     };
@@ -259,7 +261,7 @@ pub fn LoginForm(
                             on:change=move |ev| remember.set(event_target_checked(&ev)) />
                         <label for="remember">{tr(Text::RememberMe)}</label>
                     </div>
-                    <a href="/users/forgot-password">{tr(Text::ForgotPassword)}</a>
+                    <a href=routes::FORGOT_PASSWORD>{tr(Text::ForgotPassword)}</a>
                 </div>
                 <button type="submit" class="button button--primary" aria-disabled=move || blocked().then_some("true")>
                     {move || i18n.t(if pending.get() { Text::SigningIn } else { Text::SignInButton })}
@@ -270,7 +272,7 @@ pub fn LoginForm(
         <nav class="below-card" aria-label=move || i18n.t(Text::CantSignIn)>
             <p><a href=article_href(Article::CantLogIn)>{tr(Text::CantSignIn)}</a></p>
             <Show when=registration_open>
-                <p>{tr(Text::NoAccountYet)} " " <a href="/users/register">{tr(Text::CreateAccount)}</a></p>
+                <p>{tr(Text::NoAccountYet)} " " <a href=routes::REGISTER>{tr(Text::CreateAccount)}</a></p>
             </Show>
             <p>
                 {tr(Text::FirstTimeHint)} " "

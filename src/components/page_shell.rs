@@ -1,10 +1,11 @@
 use super::loading::ScreenWaiting;
 use super::{first_paint, focus_after_render, LanguageSwitch};
 use crate::context::use_shared;
-use crate::help::{HelpText, HELP_PATH};
+use crate::help::HelpText;
 use crate::i18n::tr;
 use crate::i18n::Text;
 use leptos::prelude::*;
+use topocloud_contract::routes;
 use wasm_bindgen::JsCast;
 
 /// The frame around every screen: skip link, product header with the language switch,
@@ -34,7 +35,7 @@ pub fn PageShell(children: Children) -> impl IntoView {
             focus_after_render(|| document().get_element_by_id("main").and_then(|e| e.dyn_into().ok()));
         }>{tr(Text::SkipToContent)}</a>
         <header class="site-header">
-            <a class="brand" href="/users/login">
+            <a class="brand" href=routes::LOGIN>
                 <img src=runtime.logo_url alt="" width="32" height="32" />
                 <span>{runtime.product_name.clone()}</span>
             </a>
@@ -44,7 +45,7 @@ pub fn PageShell(children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
-            <a href=HELP_PATH>{tr(HelpText::HelpTitle)}</a>
+            <a href=routes::HELP>{tr(HelpText::HelpTitle)}</a>
             <span>"© " {runtime.product_name.clone()}</span>
         </footer>
     }

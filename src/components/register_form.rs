@@ -9,7 +9,7 @@ use super::TextField;
 use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
 use crate::context::use_shared;
-use crate::i18n::accounts::{locale, AccountText, Msg};
+use crate::i18n::accounts::{AccountText, Msg};
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::ev::SubmitEvent;
@@ -175,7 +175,7 @@ pub fn RegisterForm(
             password: p,
             organisation: o.trim().to_owned(),
             accept_terms: true,
-            locale: locale(i18n.lang()),
+            locale: i18n.lang(),
         });
     };
 

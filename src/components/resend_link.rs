@@ -6,7 +6,7 @@ use super::account_form::{start_countdown_on_limit, AccountAlert, Failure};
 use super::TextField;
 use super::{focus_after_render, Countdown};
 use crate::api;
-use crate::i18n::accounts::{locale, resend_in, AccountText, Msg};
+use crate::i18n::accounts::{resend_in, AccountText, Msg};
 use crate::i18n::{use_i18n, Text};
 use crate::validation::email_problem;
 use leptos::html::{Div, Input};
@@ -82,7 +82,7 @@ pub fn ResendLink(
         }
         resend.dispatch_local(ResendVerificationRequest {
             email: address,
-            locale: locale(i18n.lang()),
+            locale: i18n.lang(),
         });
     };
 

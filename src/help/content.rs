@@ -5,29 +5,15 @@
 //! text there; this file only changes when an article is added.
 
 use super::{content_en, content_nl};
-use crate::i18n::{catalogue, Catalogue, Lang};
+use crate::i18n::{Catalogue, Lang};
 
-catalogue! {
-    /// Every help article, in the order the list shows them.
-    Article {
-        WhereToLogIn,
-        WhatYouNeed,
-        ForgotPassword,
-        CantLogIn,
-        LinkExpired,
-        TooManyAttempts,
-        InvitedButSignedIn,
-        MicrosoftSignIn,
-        CapsLockAndPasswordManagers,
-    }
-}
+/// Every help article, in the order the list shows them; its slugs (addresses) in both
+/// languages are in the route registry.
+pub use topocloud_contract::routes::HelpArticle as Article;
 
 /// One article in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
-    /// The article's address: `/help/<slug>`. Links in emails and bookmarks point here,
-    /// so a published slug never changes (add a new article instead).
-    pub slug: &'static str,
     /// The heading, and the link text in the list.
     pub question: &'static str,
     /// Words people type when they look for this article, beyond those in the text.
@@ -36,27 +22,11 @@ pub struct Entry {
     pub body: &'static str,
 }
 
-impl Article {
-    pub fn entry(self, lang: Lang) -> Entry {
-        match lang {
-            Lang::Nl => content_nl::entry(self),
-            Lang::En => content_en::entry(self),
-        }
-    }
-
-    pub fn slug(self, lang: Lang) -> &'static str {
-        self.entry(lang).slug
-    }
-
-    /// Dutch and English slugs both lead to the article; letter case and a trailing
-    /// slash are forgiven, because people retype addresses from paper and screenshots.
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        let wanted = slug.trim().trim_end_matches('/');
-        Self::ALL.iter().copied().find(|article| {
-            [Lang::Nl, Lang::En]
-                .iter()
-                .any(|lang| article.slug(*lang).eq_ignore_ascii_case(wanted))
-        })
+/// The article's words in one language.
+pub fn entry(article: Article, lang: Lang) -> Entry {
+    match lang {
+        Lang::Nl => content_nl::entry(article),
+        Lang::En => content_en::entry(article),
     }
 }
 
@@ -71,8 +41,8 @@ pub enum ArticleText {
 impl Catalogue for ArticleText {
     fn in_lang(self, lang: Lang) -> &'static str {
         match self {
-            ArticleText::Question(article) => article.entry(lang).question,
-            ArticleText::Body(article) => article.entry(lang).body,
+            ArticleText::Question(article) => entry(article, lang).question,
+            ArticleText::Body(article) => entry(article, lang).body,
         }
     }
 }
@@ -92,7 +62,7 @@ mod tests {
             .collect();
         crate::i18n::assert_fully_translated(&all, &[]);
         for article in Article::ALL {
-            let (nl, en) = (article.entry(Lang::Nl), article.entry(Lang::En));
+            let (nl, en) = (entry(*article, Lang::Nl), entry(*article, Lang::En));
             assert_ne!(nl.keywords, en.keywords, "{article:?} keywords");
             assert!(!nl.keywords.trim().is_empty() && !en.keywords.trim().is_empty());
         }
@@ -158,7 +128,7 @@ mod tests {
     fn every_link_in_every_answer_goes_somewhere() {
         for article in Article::ALL {
             for lang in LANGS {
-                let body = article.entry(lang).body;
+                let body = entry(*article, lang).body;
                 let blocks = parse(body);
                 assert!(!blocks.is_empty(), "{article:?} {lang:?} has no answer");
                 let inlines = blocks.iter().flat_map(|block| match block {

@@ -7,11 +7,10 @@ use super::content::{Article, Entry};
 pub fn entry(article: Article) -> Entry {
     match article {
         Article::WhereToLogIn => Entry {
-            slug: "where-do-i-log-in",
             question: "Where do I log in?",
             keywords: "log in sign in login address website page url start first time getting started quick start",
             body: "
-You log in on TopoCloud's [login page](/users/login), the page this help belongs to.
+You log in on TopoCloud's [login page](screen:login), the page this help belongs to.
 
 1. Enter your username: that is your email address.
 2. Enter your password.
@@ -23,7 +22,6 @@ Using TopoCloud for the first time? Read the [quick-start guide](guide:quick-sta
 ",
         },
         Article::WhatYouNeed => Entry {
-            slug: "what-do-i-need",
             question: "What do I need to log in?",
             keywords: "username password email address account invitation invited register sign up no email received employee project main account organisation organization",
             body: "
@@ -38,13 +36,12 @@ No email? First look in your spam folder. Then ask your organisation whether the
 ",
         },
         Article::ForgotPassword => Entry {
-            slug: "forgot-password",
             question: "I forgot my password",
             keywords: "forgot forgotten lost password reset recover new password request change",
             body: "
 This is how you set a new password:
 
-1. On the login page, click [Forgot your password?](/users/forgot-password)
+1. On the login page, click [Forgot your password?](screen:forgot-password)
 2. Enter the email address you log in with.
 3. Press the button to send the request (**Aanvragen** in Dutch).
 4. An email arrives within moments. Follow the steps in it.
@@ -57,11 +54,10 @@ Organisations can also set up single sign-on. You then sign in with your Microso
 ",
         },
         Article::CantLogIn => Entry {
-            slug: "cant-log-in",
             question: "I can't log in",
             keywords: "cannot can't unable sign in log in not working wrong incorrect error problem help contact call phone email support helpdesk",
             body: "
-Is it your password? [Request a new password](/users/forgot-password); how that works is explained in [I forgot my password](help:forgot-password).
+Is it your password? [Request a new password](screen:forgot-password); how that works is explained in [I forgot my password](help:forgot-password).
 
 Also check:
 
@@ -74,37 +70,34 @@ Still stuck? Contact TopoCloud: email {support_email} or call {support_phone}.
 ",
         },
         Article::LinkExpired => Entry {
-            slug: "link-expired",
             question: "The link in my email has expired or was already used",
             keywords: "link expired invalid already used not working email mail invitation confirm confirmation verify activate reset link",
             body: "
 Links in our emails work only once and only for a limited time. What to do depends on the email:
 
-- **New password**: the link is valid for {reset_link_lifetime}. [Request a new one](/users/forgot-password). Older links keep working until you use one of them.
+- **New password**: the link is valid for {reset_link_lifetime}. [Request a new one](screen:forgot-password). Older links keep working until you use one of them.
 - **Confirm your email address**: the link is valid for {verify_link_lifetime}. Log in with your email address and password; the login page then offers to send a new confirmation email.
 - **Invitation**: the link is valid for {invitation_link_lifetime}. Ask whoever invited you to send a new invitation.
 
-Does the page say the link was already used? Then your account already exists, or your password has already been set. Just [log in](/users/login) with your email address; if you no longer know the password, [request a new password](/users/forgot-password).
+Does the page say the link was already used? Then your account already exists, or your password has already been set. Just [log in](screen:login) with your email address; if you no longer know the password, [request a new password](screen:forgot-password).
 
 Copying the link from the email? Take the whole link: a link that is cut short does not work.
 ",
         },
         Article::TooManyAttempts => Entry {
-            slug: "too-many-attempts",
             question: "I get “Too many attempts”",
             keywords: "too many attempts blocked locked out wait later try again limit rate limit 429 countdown",
             body: "
 After five failed attempts to log in with the same email address, we pause logging in for that address for a while. This protects your account from people trying to guess your password.
 
 - The login page counts down until you can try again; that is at most a quarter of an hour.
-- Don't want to wait? [Set a new password](/users/forgot-password). That lifts the pause at once.
+- Don't want to wait? [Set a new password](screen:forgot-password). That lifts the pause at once.
 - Requesting a lot of emails, such as new password links or confirmation emails? We send at most five an hour to the same address. Use the email you already received, or try again later.
 
 Sure you are typing the right password? See [Caps Lock and password managers](help:caps-lock-and-password-managers).
 ",
         },
         Article::InvitedButSignedIn => Entry {
-            slug: "invitation-other-account",
             question: "I was invited but I am signed in as someone else",
             keywords: "invitation invited other account someone else signed in logged in sign out log out colleague shared computer",
             body: "
@@ -118,22 +111,20 @@ Want to keep the other account signed in? Then open the invitation in a private 
 ",
         },
         Article::MicrosoftSignIn => Entry {
-            slug: "microsoft-sign-in",
             question: "Microsoft sign-in fails",
             keywords: "microsoft sso single sign-on office 365 azure entra work account cancelled no account",
             body: "
 If your organisation has set up single sign-on, the login page shows the button **Sign in with Microsoft**. It signs you in with your Microsoft work account, without a separate password.
 
 - **You cancelled signing in**: try again and give your consent at Microsoft.
-- **It took too long or was interrupted**: start again on the [login page](/users/login), in one tab, without your browser's back button.
+- **It took too long or was interrupted**: start again on the [login page](screen:login), in one tab, without your browser's back button.
 - **There is no TopoCloud account for this Microsoft account**: Microsoft sign-in does not create an account. The email address of your Microsoft account must be the same as your TopoCloud username. Ask your organisation for an invitation if you do not have an account yet.
 - **This way of signing in is not available**: your organisation does not (or no longer) use Microsoft sign-in.
 
-You can always log in with your email address and password too. Don't know it? [Request a new password](/users/forgot-password).
+You can always log in with your email address and password too. Don't know it? [Request a new password](screen:forgot-password).
 ",
         },
         Article::CapsLockAndPasswordManagers => Entry {
-            slug: "caps-lock-and-password-managers",
             question: "Caps Lock and password managers",
             keywords: "caps lock capitals upper case lower case password manager autofill fill in saved show keyboard",
             body: "

@@ -1,17 +1,16 @@
 //! De hulpartikelen in het Nederlands. Hoe je een antwoord opmaakt (alinea's, stappen,
-//! links, contactgegevens) staat bovenaan `markup.rs`. Een slug is een vast webadres:
-//! verander hem niet meer als het artikel eenmaal online staat.
+//! links, contactgegevens) staat bovenaan `markup.rs`. De webadressen (slugs) staan in
+//! `contract/src/routes.rs`.
 
 use super::content::{Article, Entry};
 
 pub fn entry(article: Article) -> Entry {
     match article {
         Article::WhereToLogIn => Entry {
-            slug: "waar-log-ik-in",
             question: "Waar log ik in?",
             keywords: "inloggen aanmelden login adres website pagina url startpagina eerste keer beginnen snelstart",
             body: "
-Je logt in op de [aanmeldpagina](/users/login) van TopoCloud, de pagina waar deze hulp ook bij hoort.
+Je logt in op de [aanmeldpagina](screen:login) van TopoCloud, de pagina waar deze hulp ook bij hoort.
 
 1. Vul je gebruikersnaam in: dat is je e-mailadres.
 2. Vul je wachtwoord in.
@@ -23,7 +22,6 @@ Is dit de eerste keer dat je TopoCloud gebruikt? Lees dan de [snelstartgids](gui
 ",
         },
         Article::WhatYouNeed => Entry {
-            slug: "wat-heb-ik-nodig",
             question: "Wat heb ik nodig om in te loggen?",
             keywords: "gebruikersnaam wachtwoord e-mailadres account uitnodiging uitgenodigd registreren geen mail ontvangen medewerker project hoofdaccount organisatie",
             body: "
@@ -38,13 +36,12 @@ Geen e-mail ontvangen? Kijk eerst in je spammap. Vraag daarna je organisatie of 
 ",
         },
         Article::ForgotPassword => Entry {
-            slug: "wachtwoord-vergeten",
             question: "Ik ben mijn wachtwoord vergeten",
             keywords: "wachtwoord vergeten kwijt herstellen resetten opnieuw instellen nieuw wachtwoord aanvragen wijzigen veranderen",
             body: "
 Zo stel je een nieuw wachtwoord in:
 
-1. Klik op de aanmeldpagina op [Wachtwoord vergeten?](/users/forgot-password)
+1. Klik op de aanmeldpagina op [Wachtwoord vergeten?](screen:forgot-password)
 2. Vul het e-mailadres in waarmee je inlogt.
 3. Druk op **Aanvragen**.
 4. Binnen enkele ogenblikken krijg je een e-mail. Volg de stappen in die e-mail.
@@ -57,11 +54,10 @@ Organisaties kunnen ook eenmalige aanmelding (single sign-on) instellen. Je logt
 ",
         },
         Article::CantLogIn => Entry {
-            slug: "kan-niet-inloggen",
             question: "Ik kan niet inloggen",
             keywords: "lukt niet werkt niet inloggen aanmelden klopt niet fout foutmelding probleem hulp contact bellen mailen support helpdesk",
             body: "
-Ligt het aan je wachtwoord? [Vraag een nieuw wachtwoord aan](/users/forgot-password); hoe dat gaat lees je bij [Ik ben mijn wachtwoord vergeten](help:wachtwoord-vergeten).
+Ligt het aan je wachtwoord? [Vraag een nieuw wachtwoord aan](screen:forgot-password); hoe dat gaat lees je bij [Ik ben mijn wachtwoord vergeten](help:wachtwoord-vergeten).
 
 Controleer ook even:
 
@@ -74,37 +70,34 @@ Lukt het dan nog steeds niet? Neem contact op met TopoCloud: mail naar {support_
 ",
         },
         Article::LinkExpired => Entry {
-            slug: "link-verlopen",
             question: "De link in mijn e-mail is verlopen of al gebruikt",
             keywords: "link verlopen ongeldig al gebruikt werkt niet e-mail mail uitnodiging bevestigen bevestiging activeren wachtwoordlink",
             body: "
 Links in onze e-mails werken maar één keer en maar een beperkte tijd. Wat je doet, hangt af van de e-mail:
 
-- **Nieuw wachtwoord**: de link is {reset_link_lifetime} geldig. [Vraag een nieuwe aan](/users/forgot-password). Oudere links blijven werken tot je er één gebruikt.
+- **Nieuw wachtwoord**: de link is {reset_link_lifetime} geldig. [Vraag een nieuwe aan](screen:forgot-password). Oudere links blijven werken tot je er één gebruikt.
 - **E-mailadres bevestigen**: de link is {verify_link_lifetime} geldig. Log in met je e-mailadres en wachtwoord; de aanmeldpagina biedt dan aan om een nieuwe bevestigingsmail te sturen.
 - **Uitnodiging**: de link is {invitation_link_lifetime} geldig. Vraag degene die je uitnodigde om een nieuwe uitnodiging te sturen.
 
-Zegt de pagina dat de link al is gebruikt? Dan bestaat je account al, of is je wachtwoord al ingesteld. [Log gewoon in](/users/login) met je e-mailadres; weet je het wachtwoord niet meer, [vraag dan een nieuw wachtwoord aan](/users/forgot-password).
+Zegt de pagina dat de link al is gebruikt? Dan bestaat je account al, of is je wachtwoord al ingesteld. [Log gewoon in](screen:login) met je e-mailadres; weet je het wachtwoord niet meer, [vraag dan een nieuw wachtwoord aan](screen:forgot-password).
 
 Kopieer je de link uit de e-mail? Neem dan de hele link mee: een afgebroken link werkt niet.
 ",
         },
         Article::TooManyAttempts => Entry {
-            slug: "te-veel-pogingen",
             question: "Ik krijg de melding ‘Te veel pogingen’",
             keywords: "te veel pogingen geblokkeerd vergrendeld wachten later opnieuw proberen limiet 429 aftellen",
             body: "
 Na vijf mislukte pogingen om in te loggen met hetzelfde e-mailadres pauzeren we het inloggen voor dat adres even. Dat beschermt je account tegen mensen die je wachtwoord proberen te raden.
 
 - De aanmeldpagina telt af tot je het opnieuw kunt proberen; dat is hooguit een kwartier.
-- Wil je niet wachten? [Stel een nieuw wachtwoord in](/users/forgot-password). Daarmee vervalt de pauze meteen.
+- Wil je niet wachten? [Stel een nieuw wachtwoord in](screen:forgot-password). Daarmee vervalt de pauze meteen.
 - Vraag je veel e-mails aan, zoals nieuwe wachtwoordlinks of bevestigingsmails? Dan sturen we er hooguit vijf per uur naar hetzelfde adres. Gebruik de e-mail die je al kreeg, of probeer het later opnieuw.
 
 Weet je zeker dat je het goede wachtwoord typt? Kijk dan bij [Caps Lock en wachtwoordmanagers](help:caps-lock-en-wachtwoordmanagers).
 ",
         },
         Article::InvitedButSignedIn => Entry {
-            slug: "uitnodiging-ander-account",
             question: "Ik ben uitgenodigd, maar ben ingelogd als iemand anders",
             keywords: "uitnodiging uitgenodigd ander account iemand anders ingelogd afmelden uitloggen collega gedeelde computer",
             body: "
@@ -118,22 +111,20 @@ Wil je het andere account ingelogd laten? Open de uitnodiging dan in een privév
 ",
         },
         Article::MicrosoftSignIn => Entry {
-            slug: "inloggen-met-microsoft",
             question: "Inloggen met Microsoft lukt niet",
             keywords: "microsoft sso single sign-on eenmalige aanmelding office 365 azure entra werkaccount afgebroken geen account",
             body: "
 Als je organisatie eenmalige aanmelding heeft ingesteld, staat op de aanmeldpagina de knop **Inloggen met Microsoft**. Die logt je in met je Microsoft-werkaccount, zonder apart wachtwoord.
 
 - **Je hebt het aanmelden afgebroken**: probeer het opnieuw en geef bij Microsoft toestemming.
-- **Het duurde te lang of werd onderbroken**: begin opnieuw op de [aanmeldpagina](/users/login), in één tabblad, zonder de terugknop van je browser.
+- **Het duurde te lang of werd onderbroken**: begin opnieuw op de [aanmeldpagina](screen:login), in één tabblad, zonder de terugknop van je browser.
 - **Er hoort geen TopoCloud-account bij dit Microsoft-account**: inloggen met Microsoft maakt geen account aan. Het e-mailadres van je Microsoft-account moet hetzelfde zijn als je TopoCloud-gebruikersnaam. Vraag je organisatie om een uitnodiging als je nog geen account hebt.
 - **Deze manier van aanmelden is niet beschikbaar**: je organisatie gebruikt geen Microsoft-aanmelding (meer).
 
-Je kunt altijd ook inloggen met je e-mailadres en wachtwoord. Weet je dat niet, [vraag dan een nieuw wachtwoord aan](/users/forgot-password).
+Je kunt altijd ook inloggen met je e-mailadres en wachtwoord. Weet je dat niet, [vraag dan een nieuw wachtwoord aan](screen:forgot-password).
 ",
         },
         Article::CapsLockAndPasswordManagers => Entry {
-            slug: "caps-lock-en-wachtwoordmanagers",
             question: "Caps Lock en wachtwoordmanagers",
             keywords: "caps lock hoofdletters kleine letters wachtwoordmanager wachtwoordbeheerder automatisch invullen opgeslagen tonen toetsenbord",
             body: "

@@ -6,7 +6,7 @@
 //!   are a bulleted list;
 //! - `**Aanmelden**` shows a button's or field's name in bold;
 //! - `[link text](target)` is a link, where target is one of
-//!   - `/users/forgot-password`: a page of this site,
+//!   - `screen:login`, `screen:forgot-password` or `screen:register`: a screen of this site,
 //!   - `help:wachtwoord-vergeten`: another help article (its Dutch or English slug),
 //!   - `guide:quick-start` or `guide:change-password`: the guides whose addresses the
 //!     runtime configuration sets (they open in a new tab);
@@ -16,6 +16,7 @@
 //! Anything else is shown as written; a link to an unknown target fails a test.
 
 use super::content::Article;
+use topocloud_contract::routes;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -35,8 +36,8 @@ pub enum Inline {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// A path on this site, e.g. `/users/login`.
-    Page(String),
+    /// A screen of this site, written `screen:login`; the path comes from the registry.
+    Page(&'static str),
     Article(Article),
     QuickStartGuide,
     ChangePasswordGuide,
@@ -52,8 +53,10 @@ impl Target {
         match target {
             "guide:quick-start" => Self::QuickStartGuide,
             "guide:change-password" => Self::ChangePasswordGuide,
-            // Only same-site paths: `//host` would leave the site.
-            path if path.starts_with('/') && !path.starts_with("//") => Self::Page(path.into()),
+            "screen:login" => Self::Page(routes::LOGIN),
+            "screen:forgot-password" => Self::Page(routes::FORGOT_PASSWORD),
+            "screen:register" => Self::Page(routes::REGISTER),
+            // Anything else, a bare path too, is not a link: only the registry's screens are.
             other => Self::unknown(other),
         }
     }
@@ -221,14 +224,14 @@ mod tests {
                 text("."),
             ]
         );
-        let targets: Vec<Target> = ["/users/login", "guide:quick-start", "guide:change-password"]
+        let targets: Vec<Target> = ["screen:login", "guide:quick-start", "guide:change-password"]
             .iter()
             .map(|t| Target::parse(t))
             .collect();
         assert_eq!(
             targets,
             vec![
-                Target::Page("/users/login".into()),
+                Target::Page(routes::LOGIN),
                 Target::QuickStartGuide,
                 Target::ChangePasswordGuide
             ]

@@ -17,7 +17,8 @@ mod render;
 pub mod search;
 mod text;
 
+pub use content::entry;
 pub use content::{Article, ArticleText, Entry};
-pub use links::{article_for, article_href, article_href_in, HelpLink, HelpLinkFor, HELP_PATH};
+pub use links::{article_for, article_href, HelpLink, HelpLinkFor};
 pub use render::{use_page_title, ArticleBody, ContactBlock};
 pub use text::{result_count, HelpText};

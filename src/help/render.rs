@@ -1,12 +1,11 @@
 //! Turns the markup of an answer into elements, and the pieces both help pages share.
 
 use super::content::{Article, ArticleText};
-use super::links::article_href_in;
 use super::markup::{parse, Block, Inline, Target};
 use super::text::HelpText;
 use crate::context::use_shared;
 use crate::i18n::tr;
-use crate::i18n::{use_i18n, Lang, Text};
+use crate::i18n::{use_i18n, Catalogue, Lang, Text};
 use crate::runtime_config::RuntimeConfig;
 use leptos::prelude::*;
 
@@ -62,9 +61,7 @@ fn render_inline(inline: Inline, runtime: &RuntimeConfig, lang: Lang) -> AnyView
         Inline::SupportPhone => phone_link(runtime).into_any(),
         Inline::Link { label, target } => match target {
             Target::Page(path) => view! { <a href=path>{label}</a> }.into_any(),
-            Target::Article(to) => {
-                view! { <a href=article_href_in(to, lang)>{label}</a> }.into_any()
-            }
+            Target::Article(to) => view! { <a href=to.path(lang)>{label}</a> }.into_any(),
             Target::QuickStartGuide => external(label, runtime.quick_start_url.clone(), lang),
             Target::ChangePasswordGuide => {
                 external(label, runtime.change_password_help_url.clone(), lang)
@@ -80,7 +77,7 @@ fn external(label: String, href: String, lang: Lang) -> AnyView {
     view! {
         <a href=href target="_blank" rel="noopener">
             {label}
-            <span class="visually-hidden">" " {lang.text(Text::OpensInNewTab)}</span>
+            <span class="visually-hidden">" " {Text::OpensInNewTab.in_lang(lang)}</span>
         </a>
     }
     .into_any()

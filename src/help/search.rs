@@ -44,8 +44,12 @@ fn docs() -> &'static [Doc] {
         let mut docs = Vec::new();
         for article in Article::ALL {
             for lang in [Lang::Nl, Lang::En] {
-                let entry = article.entry(lang);
-                let keywords = format!("{} {}", entry.keywords, entry.slug.replace('-', " "));
+                let entry = super::content::entry(*article, lang);
+                let keywords = format!(
+                    "{} {}",
+                    entry.keywords,
+                    article.slug(lang).replace('-', " ")
+                );
                 docs.push(Doc {
                     article: *article,
                     question: index_words(entry.question),
@@ -147,8 +151,11 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     ra.get(1..) == rb.get(1..)
         || ra.get(1..) == Some(rb)
         || Some(ra) == rb.get(1..)
-        || matches!((ra, rb), ([a0, a1, rest_a @ ..], [b0, b1, rest_b @ ..])
-            if a0 == b1 && a1 == b0 && rest_a == rest_b)
+        || (ra.len() >= 2
+            && ra.len() == rb.len()
+            && ra.first() == rb.get(1)
+            && ra.get(1) == rb.first()
+            && ra.get(2..) == rb.get(2..))
 }
 
 fn best(query: &str, words: &[String]) -> u32 {

@@ -6,7 +6,6 @@ mod en;
 mod nl;
 
 use super::{catalogue, format_wait, Catalogue, Lang, Text};
-use topocloud_contract::Locale;
 
 catalogue! {
     /// Texts of `/users/register`, `/users/verify-email` and `/users/invitation`.
@@ -129,14 +128,6 @@ impl Catalogue for Msg {
     }
 }
 
-/// The language emails to this person should be written in.
-pub fn locale(lang: Lang) -> Locale {
-    match lang {
-        Lang::Nl => Locale::Nl,
-        Lang::En => Locale::En,
-    }
-}
-
 /// "Opnieuw sturen kan over 42 seconden." — the wait in the sentence, per language.
 pub fn resend_in(lang: Lang, seconds: u32) -> String {
     let wait = format_wait(lang, seconds);
@@ -168,7 +159,7 @@ pub fn ask_inviter(lang: Lang, inviter: Option<&str>) -> String {
                 "Invitations are valid for a limited time. Ask {name} to send you a new invitation."
             ),
         },
-        None => lang.text(AccountText::InvitationExpiredNoInviter).to_owned(),
+        None => AccountText::InvitationExpiredNoInviter.in_lang(lang).to_owned(),
     }
 }
 
@@ -195,7 +186,7 @@ mod tests {
         assert!(ask_inviter(Lang::En, Some("Anna")).contains("Ask Anna to"));
         assert_eq!(
             ask_inviter(Lang::En, Some("")),
-            Lang::En.text(AccountText::InvitationExpiredNoInviter)
+            AccountText::InvitationExpiredNoInviter.in_lang(Lang::En)
         );
         assert_eq!(
             resend_in(Lang::Nl, 60),
@@ -211,6 +202,5 @@ mod tests {
             "Vul je e-mailadres in."
         );
         assert_eq!(Msg::from(AccountText::NameLabel).in_lang(Lang::En), "Name");
-        assert_eq!(locale(Lang::En), Locale::En);
     }
 }

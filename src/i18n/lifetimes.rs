@@ -22,7 +22,7 @@ pub fn fill_lifetimes(sentence: &str, lifetimes: &LinkLifetimes, lang: Lang) -> 
     if !mentions_lifetime(sentence) {
         return None;
     }
-    let locale = super::accounts::locale(lang);
+    let locale = lang;
     let mut filled = sentence.to_owned();
     for (placeholder, seconds) in placeholders(lifetimes) {
         if filled.contains(placeholder) {

@@ -53,40 +53,8 @@ use leptos::prelude::*;
 use std::borrow::Cow;
 use topocloud_contract::LinkLifetimes;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code.get(..2).map(str::to_ascii_lowercase).as_deref() {
-            Some("nl") => Some(Lang::Nl),
-            Some("en") => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Self {
-        match self {
-            Lang::Nl => Lang::En,
-            Lang::En => Lang::Nl,
-        }
-    }
-
-    pub fn text(self, text: impl Catalogue) -> &'static str {
-        text.in_lang(self)
-    }
-}
+/// The site's language is the contract's: one type from the browser to the emails.
+pub use topocloud_contract::Locale as Lang;
 
 /// How long to wait, in words: "42 seconden", "1 minuut", "3 minutes".
 pub fn format_wait(lang: Lang, seconds: u32) -> String {
@@ -178,7 +146,7 @@ impl I18n {
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
             .and_then(|root| root.get_attribute("lang"))
-            .and_then(|code| Lang::from_code(&code));
+            .and_then(|code| Lang::from_tag(&code));
         if let Some(lang) = chosen.filter(|lang| *lang != self.lang.get_untracked()) {
             self.lang.set(lang);
         }
@@ -201,7 +169,7 @@ impl I18n {
     /// sentence that says how long a link works, when the backend has said it).
     pub fn t(&self, text: impl Catalogue) -> Cow<'static, str> {
         let lang = self.lang.get();
-        self.personalise(lang.text(text), lang)
+        self.personalise(text.in_lang(lang), lang)
     }
 
     /// Not generic, so the wasm has this once rather than once per catalogue.
@@ -234,7 +202,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 fn stored_lang() -> Option<Lang> {
-    Lang::from_code(&local_storage()?.get_item(STORAGE_KEY).ok()??)
+    Lang::from_tag(&local_storage()?.get_item(STORAGE_KEY).ok()??)
 }
 
 fn apply_to_document(lang: Lang) {
@@ -253,12 +221,12 @@ mod tests {
     #[test]
     fn language_codes_round_trip_and_accept_regions() {
         for lang in [Lang::Nl, Lang::En] {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(Lang::from_tag(lang.code()), Some(lang));
         }
-        assert_eq!(Lang::from_code("nl-BE"), Some(Lang::Nl));
-        assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
-        assert_eq!(Lang::from_code("de"), None);
-        assert_eq!(Lang::from_code(""), None);
+        assert_eq!(Lang::from_tag("nl-BE"), Some(Lang::Nl));
+        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
     }
 
     #[test]
@@ -282,7 +250,7 @@ mod tests {
 
     #[test]
     fn the_sign_in_button_says_aanmelden_in_dutch() {
-        assert_eq!(Lang::Nl.text(Text::SignInButton), "Aanmelden");
-        assert_eq!(Lang::En.text(Text::SignInButton), "Sign in");
+        assert_eq!(Text::SignInButton.in_lang(Lang::Nl), "Aanmelden");
+        assert_eq!(Text::SignInButton.in_lang(Lang::En), "Sign in");
     }
 }

@@ -127,6 +127,6 @@ mod tests {
 
     #[test]
     fn the_request_button_says_aanvragen() {
-        assert_eq!(Lang::Nl.text(RecoveryText::RequestButton), "Aanvragen");
+        assert_eq!(RecoveryText::RequestButton.in_lang(Lang::Nl), "Aanvragen");
     }
 }

@@ -4,11 +4,12 @@ use crate::api::{self, ApiError};
 use crate::components::{focus_after_render, use_document_title, FormAlert, Loading, PageShell};
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
-use crate::return_to::{login_url_returning_to, AFTER_LOGIN, LOGIN};
+use crate::return_to::login_url_returning_to;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use topocloud_contract::routes::{ACCOUNT, LOGIN};
 use topocloud_contract::SessionInfo;
 
 #[component]
@@ -26,7 +27,7 @@ pub fn AccountPage() -> impl IntoView {
                     replace: true,
                     ..Default::default()
                 };
-                to_login(&login_url_returning_to(AFTER_LOGIN), replace);
+                to_login(&login_url_returning_to(ACCOUNT), replace);
             }
         }
     });

@@ -10,22 +10,16 @@ use crate::help::{article_href, Article};
 use crate::i18n::accounts::Msg;
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;
-use crate::i18n::{too_many_attempts, use_i18n, Lang, Text};
+use crate::i18n::{too_many_attempts, use_i18n, Text};
 use crate::validation::{Field, LoginForm as EmailRules};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use topocloud_contract::{ErrorCode, Locale, PasswordResetRequest};
+use topocloud_contract::routes;
+use topocloud_contract::{ErrorCode, PasswordResetRequest};
 
 /// Long enough that nobody hammers the button, short enough to try again while waiting.
 const RESEND_COOLDOWN_SECONDS: u32 = 60;
-
-pub fn locale_of(lang: Lang) -> Locale {
-    match lang {
-        Lang::Nl => Locale::Nl,
-        Lang::En => Locale::En,
-    }
-}
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
@@ -88,7 +82,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         }
         request.dispatch_local(PasswordResetRequest {
             email: rules.email.trim().to_owned(),
-            locale: locale_of(i18n.lang()),
+            locale: i18n.lang(),
         });
     };
     let on_submit = move |ev: SubmitEvent| {
@@ -155,7 +149,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 </form>
             </section>
             <nav class="below-card" aria-label=move || i18n.t(R::BackToLogin)>
-                <p><a href="/users/login">{tr(R::BackToLogin)}</a></p>
+                <p><a href=routes::LOGIN>{tr(R::BackToLogin)}</a></p>
                 <p><a href=article_href(Article::CantLogIn)>{tr(R::CantSignInHelp)}</a></p>
             </nav>
         </PageShell>

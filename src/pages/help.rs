@@ -5,15 +5,13 @@
 
 use crate::components::PageShell;
 use crate::help::search::search;
-use crate::help::{
-    article_href_in, result_count, use_page_title, Article, ArticleText, ContactBlock, HelpText,
-};
+use crate::help::{result_count, use_page_title, Article, ArticleText, ContactBlock, HelpText};
 use crate::i18n::tr;
 use crate::i18n::use_i18n;
-use crate::return_to::LOGIN;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use topocloud_contract::percent_encode;
+use topocloud_contract::routes::{HELP, LOGIN};
 
 #[component]
 pub fn HelpPage() -> impl IntoView {
@@ -33,7 +31,7 @@ pub fn HelpPage() -> impl IntoView {
     let question = move |article: Article| {
         view! {
             <li>
-                <a href=move || article_href_in(article, i18n.lang())>
+                <a href=move || article.path(i18n.lang())>
                     {tr(ArticleText::Question(article))}
                 </a>
             </li>
@@ -85,9 +83,9 @@ fn remember_query(value: &str) {
         .take(crate::help::search::QUERY_CHARS)
         .collect();
     let url = if kept.trim().is_empty() {
-        crate::help::HELP_PATH.to_owned()
+        HELP.to_owned()
     } else {
-        format!("{}?q={}", crate::help::HELP_PATH, percent_encode(&kept))
+        format!("{HELP}?q={}", percent_encode(&kept))
     };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));

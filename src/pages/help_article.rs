@@ -3,15 +3,13 @@
 //! not-found that leads back to the list, and every answer ends with the contact block.
 
 use crate::components::{focus_after_render, PageShell};
-use crate::help::{
-    use_page_title, Article, ArticleBody, ArticleText, ContactBlock, HelpText, HELP_PATH,
-};
+use crate::help::{use_page_title, Article, ArticleBody, ArticleText, ContactBlock, HelpText};
 use crate::i18n::tr;
 use crate::i18n::use_i18n;
-use crate::return_to::LOGIN;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use topocloud_contract::routes::{HELP, LOGIN};
 
 #[component]
 pub fn HelpArticlePage() -> impl IntoView {
@@ -49,7 +47,7 @@ pub fn HelpArticlePage() -> impl IntoView {
         article.get().is_none().then(|| {
             view! {
                 <p>{tr(HelpText::ArticleNotFoundBody)}</p>
-                <a class="button button--primary" href=HELP_PATH>{tr(HelpText::BackToList)}</a>
+                <a class="button button--primary" href=HELP>{tr(HelpText::BackToList)}</a>
             }
         })
     };
@@ -58,7 +56,7 @@ pub fn HelpArticlePage() -> impl IntoView {
         <PageShell>
             <div class="help">
                 <p class="help-breadcrumb">
-                    <a href=HELP_PATH><span aria-hidden="true">"← "</span>{tr(HelpText::AllQuestions)}</a>
+                    <a href=HELP><span aria-hidden="true">"← "</span>{tr(HelpText::AllQuestions)}</a>
                 </p>
                 <article class="card help-article" aria-labelledby="help-article-title">
                     <h1 id="help-article-title" node_ref=heading tabindex="-1">{title}</h1>

@@ -19,6 +19,7 @@ use crate::i18n::tr;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use topocloud_contract::routes;
 use topocloud_contract::{safe_return_to, TokenRequest};
 
 #[component]
@@ -128,7 +129,7 @@ pub fn InvitationPage() -> impl IntoView {
     view! {
         <PageShell>
             <section class="card" aria-labelledby="invitation-title">{body}</section>
-            <p class="below-card"><a href="/help">{tr(AccountText::HelpCentre)}</a></p>
+            <p class="below-card"><a href=routes::HELP>{tr(AccountText::HelpCentre)}</a></p>
         </PageShell>
     }
 }

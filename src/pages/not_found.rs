@@ -1,8 +1,8 @@
 use crate::components::{use_document_title, PageShell};
 use crate::i18n::tr;
 use crate::i18n::Text;
-use crate::return_to::LOGIN;
 use leptos::prelude::*;
+use topocloud_contract::routes::LOGIN;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

@@ -11,11 +11,13 @@ use crate::components::{
     ResendLink, SignOutFirst,
 };
 use crate::context::use_shared;
+use crate::help::{article_href, Article};
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::html::H1;
 use leptos::prelude::*;
+use topocloud_contract::routes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
@@ -81,7 +83,7 @@ pub fn RegisterPage() -> impl IntoView {
                     <RegisterForm values on_sent on_closed />
                 </section>
                 <nav class="below-card" aria-label=move || i18n.t(AccountText::HaveAccount)>
-                    <p>{tr(AccountText::HaveAccount)} " " <a href="/users/login">{tr(Text::SignInButton)}</a></p>
+                    <p>{tr(AccountText::HaveAccount)} " " <a href=routes::LOGIN>{tr(Text::SignInButton)}</a></p>
                 </nav>
             }
             .into_any(),
@@ -101,7 +103,7 @@ pub fn RegisterPage() -> impl IntoView {
                         </button>
                     </p>
                 </section>
-                <p class="below-card"><a href="/users/login">{tr(Text::GoToLogin)}</a></p>
+                <p class="below-card"><a href=routes::LOGIN>{tr(Text::GoToLogin)}</a></p>
             }
             .into_any(),
         }
@@ -117,10 +119,10 @@ fn closed_view(heading: NodeRef<H1>) -> impl IntoView {
             <h1 id="closed-title" node_ref=heading tabindex="-1">{tr(AccountText::ClosedTitle)}</h1>
             <p>{tr(AccountText::ClosedBody)}</p>
             <p>{tr(AccountText::ClosedInvited)}</p>
-            <p><a href="/help/wat-heb-ik-nodig">{tr(AccountText::ClosedHelp)}</a></p>
+            <p><a href=article_href(Article::WhatYouNeed)>{tr(AccountText::ClosedHelp)}</a></p>
         </section>
         <p class="below-card">
-            {tr(AccountText::HaveAccount)} " " <a href="/users/login">{tr(Text::SignInButton)}</a>
+            {tr(AccountText::HaveAccount)} " " <a href=routes::LOGIN>{tr(Text::SignInButton)}</a>
         </p>
     }
 }

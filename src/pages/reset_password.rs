@@ -14,11 +14,11 @@ use crate::help::{article_href, Article};
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
-use crate::pages::forgot_password::locale_of;
 use crate::validation::{new_password_problem, password_rule_text};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
+use topocloud_contract::routes;
 use topocloud_contract::{CompletePasswordResetRequest, ErrorCode, PasswordResetRequest};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -218,7 +218,7 @@ fn Done(email: String) -> impl IntoView {
     view! {
         <h1 node_ref=heading tabindex="-1">{tr(R::DoneTitle)}</h1>
         <p role="status">{tr(R::DoneBody)}</p>
-        <a class="button button--primary" href="/users/login">{tr(R::GoToLogin)}</a>
+        <a class="button button--primary" href=routes::LOGIN>{tr(R::GoToLogin)}</a>
     }
 }
 
@@ -232,7 +232,7 @@ fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
     let send = Action::new_local(move |address: &String| {
         let request = PasswordResetRequest {
             email: address.clone(),
-            locale: locale_of(i18n.lang()),
+            locale: i18n.lang(),
         };
         async move {
             match api::request_password_reset(&request).await {
@@ -269,7 +269,7 @@ fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <a class="button button--primary" href="/users/forgot-password">{tr(R::RequestNewLink)}</a> }.into_any()
+        view! { <a class="button button--primary" href=routes::FORGOT_PASSWORD>{tr(R::RequestNewLink)}</a> }.into_any()
     };
     view! {
         <h1>{tr(title)}</h1>

@@ -10,11 +10,13 @@ use crate::components::{
     Failure, PageShell, ResendLink,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::help::{article_href, Article};
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::html::{Div, H1};
 use leptos::prelude::*;
+use topocloud_contract::routes;
 use topocloud_contract::{ErrorCode, TokenRequest};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +106,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
         Outcome::Confirmed(email) => view! {
             {title(AccountText::VerifiedTitle)}
             <p>{tr(AccountText::VerifiedBody)} " " <strong class="account-email">{email}</strong>"."</p>
-            <a class="button button--primary" href="/users/login">{tr(Text::GoToLogin)}</a>
+            <a class="button button--primary" href=routes::LOGIN>{tr(Text::GoToLogin)}</a>
         }
         .into_any(),
         broken => {
@@ -117,12 +119,12 @@ pub fn VerifyEmailPage() -> impl IntoView {
                 {title(heading_text)}
                 <p>{tr(explanation)}</p>
                 {(broken == Outcome::Used).then(|| view! {
-                    <p><a class="button button--primary" href="/users/login">{tr(Text::GoToLogin)}</a></p>
+                    <p><a class="button button--primary" href=routes::LOGIN>{tr(Text::GoToLogin)}</a></p>
                 })}
                 <h2>{tr(AccountText::NewLinkHeading)}</h2>
                 <p>{tr(AccountText::NewLinkIntro)}</p>
                 <ResendLink email=shared.typed_email ask_email=true button=AccountText::NewLinkButton />
-                <p><a href="/help/link-verlopen">{tr(AccountText::HelpLinks)}</a></p>
+                <p><a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a></p>
             }
             .into_any()
         }
@@ -132,7 +134,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
     view! {
         <PageShell>
             <section class="card" aria-labelledby="verify-title">{body}</section>
-            <p class="below-card"><a href="/help">{tr(AccountText::HelpCentre)}</a></p>
+            <p class="below-card"><a href=routes::HELP>{tr(AccountText::HelpCentre)}</a></p>
         </PageShell>
     }
 }

@@ -11,7 +11,7 @@ use axum::routing::post;
 use axum::{Json, Router};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use topocloud_contract::{is_plausible_email, normalise_email, AccountType, Locale};
+use topocloud_contract::{is_plausible_email, normalise_email, routes, AccountType, Locale};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -244,7 +244,11 @@ pub fn send_invitation(
         params![user_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let link = format!("{}/users/invitation#token={token}", state.config.public_url);
+    let link = format!(
+        "{}{}#token={token}",
+        state.config.public_url,
+        routes::INVITATION
+    );
     let account_type = if account_type == "employee" {
         AccountType::Employee
     } else {

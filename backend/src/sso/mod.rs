@@ -27,14 +27,14 @@ use flow::{flow_cookie, read_flow, Flow, FLOW_SECONDS};
 use rusqlite::{params, OptionalExtension};
 use secrets::constant_time_eq;
 use std::collections::HashMap;
-use topocloud_contract::{percent_encode, safe_return_to, SsoError, SsoProvider};
+use topocloud_contract::{paths, percent_encode, routes, safe_return_to, SsoError, SsoProvider};
 
 pub const MICROSOFT: &str = "microsoft";
 /// The client id this site has at the identity provider.
 pub const CLIENT_ID: &str = "topocloud";
 /// How long an authorisation code may wait before it is exchanged.
 pub const CODE_SECONDS: i64 = 300;
-const DEFAULT_DESTINATION: &str = "/account";
+const DEFAULT_DESTINATION: &str = routes::ACCOUNT;
 /// Query parameters; repeated or malformed ones never fail the request, they just do
 /// not match, so every outcome is one of the contract's redirects.
 type Params = HashMap<String, String>;
@@ -51,8 +51,8 @@ pub fn providers(state: &AppState) -> Vec<SsoProvider> {
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/api/sso/{provider}/start", get(start))
-        .route("/api/sso/{provider}/callback", get(callback))
+        .route(paths::SSO_START, get(start))
+        .route(paths::SSO_CALLBACK, get(callback))
 }
 
 /// A 303 to `location` with the given cookies. Non-ASCII bytes (allowed in a same-origin
