@@ -19,9 +19,9 @@ pub struct LoginForm {
     pub password: String,
 }
 
-/// The backend refuses longer sign-in passwords outright (`backend/src/session.rs`); said
-/// here in words instead of an "unexpected answer" from the server.
-pub const MAX_SIGN_IN_PASSWORD_BYTES: usize = 4096;
+/// The backend refuses longer sign-in passwords outright (the contract's cap); said here in
+/// words instead of an "unexpected answer" from the server.
+pub use topocloud_contract::MAX_SIGN_IN_PASSWORD_BYTES;
 
 impl LoginForm {
     /// Problems in the order the fields appear on screen, so the first gets focus.

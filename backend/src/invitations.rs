@@ -12,7 +12,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::{params, OptionalExtension};
 use topocloud_contract::{
-    AcceptInvitationRequest, AccountType, ErrorCode, InvitationDetails, SessionInfo, TokenRequest,
+    fields, AcceptInvitationRequest, AccountType, ErrorCode, InvitationDetails, SessionInfo,
+    TokenRequest,
 };
 
 struct Invitee {
@@ -70,7 +71,7 @@ pub async fn accept(
     }
     let mut problems = FieldProblems::new();
     problems
-        .name("name", &request.name)
+        .name(fields::NAME, &request.name)
         .new_password(&state, &request.password);
     problems.into_result()?;
 

@@ -2,9 +2,9 @@
 
 use crate::problem::ApiProblem;
 use crate::AppState;
-use topocloud_contract::{field_codes, is_plausible_email, ErrorCode, PasswordRule};
-
-pub const MAX_NAME_CHARS: usize = 200;
+use topocloud_contract::{
+    field_codes, fields, is_plausible_email, name_problem, ErrorCode, PasswordRule,
+};
 
 /// Collects every field problem of a form, so the person sees them all at once.
 #[derive(Default)]
@@ -16,20 +16,17 @@ impl FieldProblems {
     }
 
     pub fn name(&mut self, field: &'static str, value: &str) -> &mut Self {
-        let value = value.trim();
-        if value.is_empty() {
-            self.0.push((field, field_codes::REQUIRED));
-        } else if value.chars().count() > MAX_NAME_CHARS || value.chars().any(char::is_control) {
-            self.0.push((field, field_codes::TOO_LONG));
+        if let Some(code) = name_problem(value) {
+            self.0.push((field, code));
         }
         self
     }
 
     pub fn email(&mut self, value: &str) -> &mut Self {
         if value.trim().is_empty() {
-            self.0.push(("email", field_codes::REQUIRED));
+            self.0.push((fields::EMAIL, field_codes::REQUIRED));
         } else if !is_plausible_email(value) {
-            self.0.push(("email", field_codes::INVALID_EMAIL));
+            self.0.push((fields::EMAIL, field_codes::INVALID_EMAIL));
         }
         self
     }
@@ -48,11 +45,15 @@ impl FieldProblems {
         let broken = policy.broken_rules(password);
         if broken.is_empty() {
             if policy.blocklist && state.blocklist.contains(password) {
-                self.0.push(("password", PasswordRule::NotCommon.code()));
+                self.0
+                    .push((fields::PASSWORD, PasswordRule::NotCommon.code()));
             }
         } else {
-            self.0
-                .extend(broken.into_iter().map(|rule| ("password", rule.code())));
+            self.0.extend(
+                broken
+                    .into_iter()
+                    .map(|rule| (fields::PASSWORD, rule.code())),
+            );
         }
         self
     }

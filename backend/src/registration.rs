@@ -17,7 +17,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use rusqlite::{params, Connection};
 use topocloud_contract::{
-    normalise_email, routes, AccountEmail, ErrorCode, Locale, RegistrationRequest,
+    fields, normalise_email, routes, AccountEmail, ErrorCode, Locale, RegistrationRequest,
     ResendVerificationRequest, TokenRequest,
 };
 
@@ -35,11 +35,11 @@ pub async fn register(
     }
     let mut problems = FieldProblems::new();
     problems
-        .name("name", &request.name)
+        .name(fields::NAME, &request.name)
         .email(&request.email)
-        .name("organisation", &request.organisation)
+        .name(fields::ORGANISATION, &request.organisation)
         .new_password(&state, &request.password)
-        .accepted("accept_terms", request.accept_terms);
+        .accepted(fields::ACCEPT_TERMS, request.accept_terms);
     problems.into_result()?;
 
     let email = normalise_email(&request.email);

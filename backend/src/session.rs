@@ -15,15 +15,14 @@ use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 use topocloud_contract::{
-    is_plausible_email, normalise_email, ErrorCode, SessionInfo, SignInRequest,
+    is_plausible_email, normalise_email, sign_in_password_acceptable, ErrorCode, SessionInfo,
+    SignInRequest,
 };
 
 const COOKIE_NAME: &str = "topocloud_session";
 const SECURE_COOKIE_NAME: &str = "__Host-topocloud_session";
 const REMEMBERED_SECONDS: i64 = 30 * 24 * 3600;
 const BROWSER_SESSION_SECONDS: i64 = 12 * 3600;
-/// Far above any password policy's maximum; stops hashing megabytes on purpose.
-const MAX_PASSWORD_BYTES: usize = 4096;
 
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -31,10 +30,7 @@ pub async fn sign_in(
     headers: HeaderMap,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<Response, ApiProblem> {
-    if !is_plausible_email(&request.email)
-        || request.password.is_empty()
-        || request.password.len() > MAX_PASSWORD_BYTES
-    {
+    if !is_plausible_email(&request.email) || !sign_in_password_acceptable(&request.password) {
         return Err(ApiProblem::validation_failed());
     }
 

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod email;
+mod form_rules;
 mod locale;
 mod password;
 mod problem;
@@ -20,6 +21,9 @@ pub use accounts::{
     ResendVerificationRequest, TokenRequest,
 };
 pub use email::{is_plausible_email, normalise_email, MAX_EMAIL_LEN};
+pub use form_rules::{
+    fields, name_problem, sign_in_password_acceptable, MAX_NAME_CHARS, MAX_SIGN_IN_PASSWORD_BYTES,
+};
 pub use locale::Locale;
 pub use password::{PasswordPolicy, PasswordRule};
 pub use problem::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};

@@ -6,10 +6,11 @@ use crate::api::ApiError;
 use crate::i18n::accounts::{AccountText, Msg};
 use crate::i18n::Text;
 use crate::validation::{email_problem, new_password_problem, password_rule_text};
-use topocloud_contract::{field_codes, ErrorCode, PasswordPolicy};
-
-/// The backend's limit on names (`backend/src/policy.rs`), counted in code points.
-pub const MAX_NAME_CHARS: usize = 200;
+#[cfg(test)]
+use topocloud_contract::MAX_NAME_CHARS;
+use topocloud_contract::{
+    field_codes, fields, name_problem as name_rule, ErrorCode, PasswordPolicy,
+};
 
 /// The fields of both forms, in the order they appear on screen: the first with a
 /// problem gets focus.
@@ -25,11 +26,11 @@ pub enum AccountField {
 impl AccountField {
     fn from_api(field: &str) -> Option<Self> {
         match field {
-            "name" => Some(AccountField::Name),
-            "email" => Some(AccountField::Email),
-            "organisation" => Some(AccountField::Organisation),
-            "password" => Some(AccountField::Password),
-            "accept_terms" => Some(AccountField::Terms),
+            fields::NAME => Some(AccountField::Name),
+            fields::EMAIL => Some(AccountField::Email),
+            fields::ORGANISATION => Some(AccountField::Organisation),
+            fields::PASSWORD => Some(AccountField::Password),
+            fields::ACCEPT_TERMS => Some(AccountField::Terms),
             _ => None,
         }
     }
@@ -71,15 +72,17 @@ pub fn invitation_problems(name: &str, password: &str, policy: &PasswordPolicy) 
 }
 
 fn name_problem(value: &str, field: AccountField) -> Option<(AccountField, Msg)> {
-    let value = value.trim();
+    // The contract's rule, the backend's own; only the words are the site's.
+    let code = name_rule(value)?;
     let (required, too_long) = texts_for(field);
-    if value.is_empty() {
-        Some((field, required))
-    } else if value.chars().count() > MAX_NAME_CHARS || value.chars().any(char::is_control) {
-        Some((field, too_long))
-    } else {
-        None
-    }
+    Some((
+        field,
+        if code == field_codes::REQUIRED {
+            required
+        } else {
+            too_long
+        },
+    ))
 }
 
 fn texts_for(field: AccountField) -> (Msg, Msg) {
