@@ -6,6 +6,7 @@
 //! README, "Size"), where `leptos_i18n` 0.6 measured ~16 KB brotli on top.
 
 pub mod accounts;
+mod api_errors;
 mod en;
 mod lifetimes;
 mod nl;
