@@ -6,8 +6,7 @@
 //! view! { <p><HelpLink article=Article::LinkExpired /></p> }      // "Hulp: <question>"
 //! ```
 
-use super::content::{Article, ArticleText};
-use super::text::HelpText;
+use super::{Article, ArticleText, HelpText};
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::prelude::*;

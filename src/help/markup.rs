@@ -15,7 +15,7 @@
 //!
 //! Anything else is shown as written; a link to an unknown target fails a test.
 
-use super::content::Article;
+use super::Article;
 use topocloud_contract::routes;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +187,7 @@ pub fn plain_text(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn text(s: &str) -> Inline {
         Inline::Text(s.into())
@@ -266,5 +267,33 @@ mod tests {
             plain_text("Klik op **Aanmelden**.\n\n1. Lees [de gids](guide:quick-start)\n2. Mail {support_email}"),
             "Klik op Aanmelden. Lees de gids Mail "
         );
+    }
+
+    /// A typo in a link inside an answer fails here, not in front of a customer.
+    #[test]
+    fn every_link_in_every_answer_goes_somewhere() {
+        for article in Article::ALL {
+            for lang in [Lang::Nl, Lang::En] {
+                let body = crate::i18n::help::entry(*article, lang).body;
+                let blocks = parse(body);
+                assert!(!blocks.is_empty(), "{article:?} {lang:?} has no answer");
+                let inlines = blocks.iter().flat_map(|block| match block {
+                    Block::Paragraph(line) => vec![line],
+                    Block::Steps(items) | Block::Bullets(items) => items.iter().collect(),
+                });
+                for inline in inlines.flatten() {
+                    if let Inline::Link { target, label } = inline {
+                        assert!(!label.trim().is_empty(), "{article:?}: empty link text");
+                        assert!(
+                            !matches!(target, Target::Unknown(_)),
+                            "{article:?} {lang:?}: unknown link target {target:?}"
+                        );
+                        if let Target::Article(to) = target {
+                            assert_ne!(to, article, "{article:?} links to itself");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,7 @@
 //! Turns the markup of an answer into elements, and the pieces both help pages share.
 
-use super::content::{Article, ArticleText};
 use super::markup::{parse, Block, Inline, Target};
-use super::text::HelpText;
+use super::{Article, ArticleText, HelpText};
 use crate::context::use_shared;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Catalogue, Lang, Text};

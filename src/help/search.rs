@@ -8,8 +8,8 @@
 //! a piece of a longer word or a typo. The whole query appearing as a phrase earns a bonus.
 //! Articles that contain every word come first; when none does, those with the most.
 
-use super::content::Article;
 use super::markup::plain_text;
+use super::Article;
 use crate::i18n::{fill_lifetimes, Lang};
 use std::sync::OnceLock;
 use topocloud_contract::LinkLifetimes;
@@ -44,7 +44,7 @@ fn docs() -> &'static [Doc] {
         let mut docs = Vec::new();
         for article in Article::ALL {
             for lang in [Lang::Nl, Lang::En] {
-                let entry = super::content::entry(*article, lang);
+                let entry = super::entry(*article, lang);
                 let keywords = format!(
                     "{} {}",
                     entry.keywords,

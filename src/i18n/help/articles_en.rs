@@ -2,7 +2,7 @@
 //! contact details) is explained at the top of `markup.rs`. A slug is a permanent web
 //! address: do not change it once the article is online.
 
-use super::content::{Article, Entry};
+use super::articles::{Article, Entry};
 
 pub fn entry(article: Article) -> Entry {
     match article {

@@ -2,7 +2,7 @@
 //! links, contactgegevens) staat bovenaan `markup.rs`. De webadressen (slugs) staan in
 //! `contract/src/routes.rs`.
 
-use super::content::{Article, Entry};
+use super::articles::{Article, Entry};
 
 pub fn entry(article: Article) -> Entry {
     match article {
