@@ -14,6 +14,7 @@ TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0" # wasm-opt "version_132", as pinned in Trunk.toml
 SCHEMATHESIS_VERSION="4.32.5" # checks the backend against openapi.yaml
 LIGHTHOUSE_VERSION="12.8.2" # 13 needs a newer Node than Debian's
+LEPTOSFMT_VERSION="0.1.33" # formats view! bodies, which rustfmt leaves alone
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-build}"
@@ -85,6 +86,11 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}";
 fi
 
 if [ "$with_test_tools" = "yes" ]; then
+  if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+    say "cargo install leptosfmt $LEPTOSFMT_VERSION"
+    cargo install --locked "leptosfmt@$LEPTOSFMT_VERSION"
+  fi
+
   e2e="$repo_root/e2e"
   stamp="$e2e/node_modules/.installed-from-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$e2e/package-lock.json" "$stamp"; then

@@ -41,16 +41,49 @@ pub fn App() -> impl IntoView {
         <Router>
             <components::FocusHeadingOnNavigation />
             <Routes fallback=NotFoundPage>
-                <Route path=ScreenPath(routes::ROOT) view=|| view! { <Redirect path=routes::LOGIN /> } />
+                <Route
+                    path=ScreenPath(routes::ROOT)
+                    view=|| view! { <Redirect path=routes::LOGIN /> }
+                />
                 <Route path=ScreenPath(routes::LOGIN) view=LoginPage />
                 <Route path=ScreenPath(routes::ACCOUNT) view=AccountPage />
                 <Route path=ScreenPath(routes::HELP) view=pages::HelpPage />
-                <Route path=(ScreenPath(routes::HELP), ParamSegment("slug")) view=pages::HelpArticlePage />
+                <Route
+                    path=(ScreenPath(routes::HELP), ParamSegment("slug"))
+                    view=pages::HelpArticlePage
+                />
                 <Route path=ScreenPath(routes::REGISTER) view=RegisterPage />
-                <Route path=ScreenPath(routes::VERIFY_EMAIL) view=|| view! { <FreshForEachLink><VerifyEmailPage /></FreshForEachLink> } />
-                <Route path=ScreenPath(routes::INVITATION) view=|| view! { <FreshForEachLink><InvitationPage /></FreshForEachLink> } />
+                <Route
+                    path=ScreenPath(routes::VERIFY_EMAIL)
+                    view=|| {
+                        view! {
+                            <FreshForEachLink>
+                                <VerifyEmailPage />
+                            </FreshForEachLink>
+                        }
+                    }
+                />
+                <Route
+                    path=ScreenPath(routes::INVITATION)
+                    view=|| {
+                        view! {
+                            <FreshForEachLink>
+                                <InvitationPage />
+                            </FreshForEachLink>
+                        }
+                    }
+                />
                 <Route path=ScreenPath(routes::FORGOT_PASSWORD) view=ForgotPasswordPage />
-                <Route path=ScreenPath(routes::RESET_PASSWORD) view=|| view! { <FreshForEachLink><ResetPasswordPage /></FreshForEachLink> } />
+                <Route
+                    path=ScreenPath(routes::RESET_PASSWORD)
+                    view=|| {
+                        view! {
+                            <FreshForEachLink>
+                                <ResetPasswordPage />
+                            </FreshForEachLink>
+                        }
+                    }
+                />
             </Routes>
         </Router>
     }

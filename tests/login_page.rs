@@ -28,7 +28,13 @@ fn backend(config: &'static str, sign_in: FakeResponse) -> FakeFetch {
 }
 
 fn login_form() -> support::Mounted {
-    mount(|| view! { <Router><LoginForm destination="/account".to_owned() /></Router> })
+    mount(|| {
+        view! {
+            <Router>
+                <LoginForm destination="/account".to_owned() />
+            </Router>
+        }
+    })
 }
 
 fn active_id() -> String {

@@ -60,11 +60,18 @@ pub fn AccountAlert(
             Failure::Message(text) => view! { <p>{tr(text)}</p> }.into_any(),
             Failure::Retry(text) => view! {
                 <p>{tr(text)}</p>
-                {on_retry.map(|retry| view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
-                        {tr(Text::TryAgain)}
-                    </button>
-                })}
+                {on_retry
+                    .map(|retry| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button--secondary"
+                                on:click=move |_| retry.run(())
+                            >
+                                {tr(Text::TryAgain)}
+                            </button>
+                        }
+                    })}
             }
             .into_any(),
             // The number changes every second; only the start and the end are announced.

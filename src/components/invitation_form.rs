@@ -139,7 +139,10 @@ pub fn InvitationForm(
         AccountType::Employee => AccountText::AccountTypeEmployee,
     };
     let row = |term: Msg, value: String| {
-        view! { <dt>{tr(term)}</dt><dd>{value}</dd> }
+        view! {
+            <dt>{tr(term)}</dt>
+            <dd>{value}</dd>
+        }
     };
 
     view! {
@@ -149,28 +152,70 @@ pub fn InvitationForm(
             {row(AccountText::DetailOrganisation.into(), organisation)}
             {(!inviter.trim().is_empty()).then(|| row(AccountText::DetailInviter.into(), inviter))}
             {row(Text::EmailLabel.into(), email.clone())}
-            <dt>{tr(AccountText::DetailAccountType)}</dt>
-            <dd>{tr(account_type)}</dd>
+            <dt>{tr(AccountText::DetailAccountType)}</dt> <dd>{tr(account_type)}</dd>
             {project.map(|project| row(AccountText::DetailProject.into(), project))}
             <dt>{tr(AccountText::DetailValidUntil)}</dt>
             <dd>{move || date_time(i18n.lang(), expires_at)}</dd>
         </dl>
         <p>{tr(AccountText::InvitationFormIntro)}</p>
-        <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
-        <form class="form" novalidate on:submit=move |ev: SubmitEvent| { ev.prevent_default(); submit(); }>
+        <AccountAlert
+            failure
+            countdown
+            node_ref=alert_ref
+            on_retry=Callback::new(move |_| submit())
+        />
+        <form
+            class="form"
+            novalidate
+            on:submit=move |ev: SubmitEvent| {
+                ev.prevent_default();
+                submit();
+            }
+        >
             // The invited address is fixed; this tells password managers which account
             // the new password belongs to.
-            <input type="email" name="username" autocomplete="username" hidden=true readonly=true
-                tabindex="-1" value=email />
-            <TextField id="name" label=AccountText::NameLabel autocomplete="name"
-                value=name error=name_error node_ref=name_ref />
+            <input
+                type="email"
+                name="username"
+                autocomplete="username"
+                hidden=true
+                readonly=true
+                tabindex="-1"
+                value=email
+            />
+            <TextField
+                id="name"
+                label=AccountText::NameLabel
+                autocomplete="name"
+                value=name
+                error=name_error
+                node_ref=name_ref
+            />
             // Reveal toggle rather than a repeat field; see the registration form for why.
-            <PasswordField id="password" label=Text::PasswordLabel autocomplete="new-password"
-                value=password error=password_error revealed node_ref=password_ref
-                described_by="password-rules" />
+            <PasswordField
+                id="password"
+                label=Text::PasswordLabel
+                autocomplete="new-password"
+                value=password
+                error=password_error
+                revealed
+                node_ref=password_ref
+                described_by="password-rules"
+            />
             <PasswordChecklist id="password-rules" policy password />
-            <button type="submit" class="button button--primary" aria-disabled=move || blocked().then_some("true")>
-                {move || i18n.t(if pending.get() { AccountText::Accepting } else { AccountText::AcceptButton })}
+            <button
+                type="submit"
+                class="button button--primary"
+                aria-disabled=move || blocked().then_some("true")
+            >
+                {move || {
+                    let label = if pending.get() {
+                        AccountText::Accepting
+                    } else {
+                        AccountText::AcceptButton
+                    };
+                    i18n.t(label)
+                }}
             </button>
         </form>
     }

@@ -73,33 +73,57 @@ pub fn InvitationExpired(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationExpiredTitle)}</h1>
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">
+            {tr(AccountText::InvitationExpiredTitle)}
+        </h1>
         <p>{move || ask_inviter(i18n.lang(), inviter.as_deref())}</p>
-        {email.map(|email| view! {
-            <p>{tr(AccountText::InvitationWasFor)} " " <strong class="account-email">{email}</strong>"."</p>
-        })}
-        <p><a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a></p>
+        {email
+            .map(|email| {
+                view! {
+                    <p>
+                        {tr(AccountText::InvitationWasFor)} " "
+                        <strong class="account-email">{email}</strong>"."
+                    </p>
+                }
+            })}
+        <p>
+            <a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a>
+        </p>
     }
 }
 
 #[component]
 pub fn InvitationUsed(heading: NodeRef<H1>) -> impl IntoView {
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationUsedTitle)}</h1>
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">
+            {tr(AccountText::InvitationUsedTitle)}
+        </h1>
         <p>{tr(AccountText::InvitationUsedBody)}</p>
         // The sign-in form opens with the invited address filled in (shared state).
-        <p><a class="button button--primary" href=routes::LOGIN>{tr(Text::GoToLogin)}</a></p>
-        <p><a href=routes::FORGOT_PASSWORD>{tr(Text::ForgotPassword)}</a></p>
+        <p>
+            <a class="button button--primary" href=routes::LOGIN>
+                {tr(Text::GoToLogin)}
+            </a>
+        </p>
+        <p>
+            <a href=routes::FORGOT_PASSWORD>{tr(Text::ForgotPassword)}</a>
+        </p>
     }
 }
 
 #[component]
 pub fn InvitationInvalid(heading: NodeRef<H1>) -> impl IntoView {
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationInvalidTitle)}</h1>
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">
+            {tr(AccountText::InvitationInvalidTitle)}
+        </h1>
         <p>{tr(AccountText::InvitationInvalidBody)}</p>
-        <p><a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a></p>
-        <p><a href=routes::LOGIN>{tr(Text::GoToLogin)}</a></p>
+        <p>
+            <a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a>
+        </p>
+        <p>
+            <a href=routes::LOGIN>{tr(Text::GoToLogin)}</a>
+        </p>
     }
 }
 
@@ -112,7 +136,9 @@ pub fn InvitationUnreachable(
 ) -> impl IntoView {
     let failure = RwSignal::new(Some(failure));
     view! {
-        <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationTitle)}</h1>
+        <h1 id="invitation-title" node_ref=heading tabindex="-1">
+            {tr(AccountText::InvitationTitle)}
+        </h1>
         <AccountAlert failure countdown=Countdown::new() node_ref=NodeRef::new() on_retry />
     }
 }
@@ -127,10 +153,23 @@ pub fn InvitationOtherAccount(
     on_signed_out: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <SignOutFirst heading_id="invitation-title" title=AccountText::OtherAccountTitle signed_in heading on_signed_out>
-            <p>{tr(AccountText::OtherAccountInvited)} " " <strong class="account-email">{details.email.clone()}</strong>"."</p>
+        <SignOutFirst
+            heading_id="invitation-title"
+            title=AccountText::OtherAccountTitle
+            signed_in
+            heading
+            on_signed_out
+        >
+            <p>
+                {tr(AccountText::OtherAccountInvited)} " "
+                <strong class="account-email">{details.email.clone()}</strong>"."
+            </p>
             <p>{tr(AccountText::OtherAccountBody)}</p>
-            <p><a href=article_href(Article::InvitedButSignedIn)>{tr(AccountText::HelpOtherAccount)}</a></p>
+            <p>
+                <a href=article_href(
+                    Article::InvitedButSignedIn,
+                )>{tr(AccountText::HelpOtherAccount)}</a>
+            </p>
         </SignOutFirst>
     }
 }

@@ -20,5 +20,9 @@ pub fn Loading(#[prop(into)] text: AnyText) -> impl IntoView {
             count.try_update(|n| *n = n.saturating_sub(1));
         });
     }
-    view! { <p class="page-loading" role="status">{tr(text)}</p> }
+    view! {
+        <p class="page-loading" role="status">
+            {tr(text)}
+        </p>
+    }
 }

@@ -178,7 +178,11 @@ pub fn LoginForm(
 
     let alert_body = move || {
         failure.get().map(|f| match f {
-            LoginFailure::Message(text) => view! { <p>{tr(text)}</p> <HelpLinkFor message=text /> }.into_any(),
+            LoginFailure::Message(text) => view! {
+                <p>{tr(text)}</p>
+                <HelpLinkFor message=text />
+            }
+            .into_any(),
             LoginFailure::Retry(text) => view! {
                 <p>{tr(text)}</p>
                 <button type="button" class="button button--secondary" on:click=move |_| submit()>
@@ -194,7 +198,9 @@ pub fn LoginForm(
                         left => too_many_attempts(i18n.lang(), left),
                     }}
                 </p>
-                <p><HelpLink article=Article::TooManyAttempts /></p>
+                <p>
+                    <HelpLink article=Article::TooManyAttempts />
+                </p>
             }
             .into_any(),
             LoginFailure::NotVerified { resent } => view! {
@@ -203,13 +209,20 @@ pub fn LoginForm(
                     view! { <p>{tr(Text::VerificationResent)}</p> }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button button--secondary"
+                        <button
+                            type="button"
+                            class="button button--secondary"
                             aria-disabled=move || resend.pending().get().then_some("true")
-                            on:click=move |_| if !resend.pending().get_untracked() { resend.dispatch_local(()); }>
+                            on:click=move |_| {
+                                if !resend.pending().get_untracked() {
+                                    resend.dispatch_local(());
+                                }
+                            }
+                        >
                             {tr(Text::ResendVerification)}
                         </button>
                     }
-                    .into_any()
+                        .into_any()
                 }}
             }
             .into_any(),
@@ -232,12 +245,19 @@ pub fn LoginForm(
                     let label = p.label.clone();
                     view! {
                         <a class="button button--sso" rel="external" href=href>
-                            {tr(Text::SignInWith)} " " {label.clone()}
+                            {tr(Text::SignInWith)}
+                            " "
+                            {label.clone()}
                         </a>
                     }
                 })
                 .collect_view();
-            view! { <p class="divider"><span>{tr(Text::Or)}</span></p> {buttons} }
+            view! {
+                <p class="divider">
+                    <span>{tr(Text::Or)}</span>
+                </p>
+                {buttons}
+            }
         })
     };
     let registration_open = move || shared.site().is_some_and(|c| c.registration_open);

@@ -43,3 +43,7 @@ pub use invitation_states::{
 pub use register_form::{RegisterForm, RegisterValues};
 pub use resend_link::ResendLink;
 pub use sign_out_first::SignOutFirst;
+
+// Choosing a new password: how a reset link ends.
+mod reset_states;
+pub use reset_states::{ResetDone, ResetLinkDead};

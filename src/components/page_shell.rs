@@ -30,10 +30,18 @@ pub fn PageShell(children: Children) -> impl IntoView {
     view! {
         // Focuses `main` itself: the router would otherwise treat `#main` as a navigation,
         // and fragments on this site carry one-time tokens.
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            focus_after_render(|| document().get_element_by_id("main").and_then(|e| e.dyn_into().ok()));
-        }>{tr(Text::SkipToContent)}</a>
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|ev| {
+                ev.prevent_default();
+                focus_after_render(|| {
+                    document().get_element_by_id("main").and_then(|e| e.dyn_into().ok())
+                });
+            }
+        >
+            {tr(Text::SkipToContent)}
+        </a>
         <header class="site-header">
             <a class="brand" href=routes::LOGIN>
                 <img src=runtime.logo_url alt="" width="32" height="32" />

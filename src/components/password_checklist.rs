@@ -75,7 +75,9 @@ pub fn PasswordChecklist(
         <div id=id class="checklist">
             <p class="checklist-heading">{tr(Text::RulesHeading)}</p>
             <ul>{items}</ul>
-            <p class="visually-hidden" aria-live="polite">{summary}</p>
+            <p class="visually-hidden" aria-live="polite">
+                {summary}
+            </p>
         </div>
     }
 }

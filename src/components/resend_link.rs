@@ -88,20 +88,40 @@ pub fn ResendLink(
 
     view! {
         <div class="resend">
-            <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| send()) />
+            <AccountAlert
+                failure
+                countdown
+                node_ref=alert_ref
+                on_retry=Callback::new(move |_| send())
+            />
             // Says the same whether or not the address has an account waiting.
             <p node_ref=status_ref class="field-hint" role="status" tabindex="-1">
                 {move || sent.get().then(|| i18n.t(Text::VerificationResent))}
             </p>
-            {ask_email.then(|| view! {
-                <TextField id="resend-email" label=Text::EmailLabel input_type="email"
-                    autocomplete="email" value=email error=email_error node_ref=email_ref />
-            })}
-            <button type="button" class="button button--secondary"
+            {ask_email
+                .then(|| {
+                    view! {
+                        <TextField
+                            id="resend-email"
+                            label=Text::EmailLabel
+                            input_type="email"
+                            autocomplete="email"
+                            value=email
+                            error=email_error
+                            node_ref=email_ref
+                        />
+                    }
+                })}
+            <button
+                type="button"
+                class="button button--secondary"
                 aria-disabled=move || blocked().then_some("true")
                 aria-describedby="resend-wait"
-                on:click=move |_| send()>
-                {move || if pending.get() { i18n.t(AccountText::Resending) } else { i18n.t(button) }}
+                on:click=move |_| send()
+            >
+                {move || {
+                    if pending.get() { i18n.t(AccountText::Resending) } else { i18n.t(button) }
+                }}
             </button>
             // Ticks every second without being read out each time; it is tied to the
             // button, so it is heard whenever the button is.

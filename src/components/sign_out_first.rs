@@ -48,14 +48,37 @@ pub fn SignOutFirst(
         }
     };
     view! {
-        <h1 id=heading_id node_ref=heading tabindex="-1">{tr(title)}</h1>
-        <p>{tr(AccountText::OtherAccountSignedIn)} " " <strong class="account-email">{signed_in}</strong>"."</p>
+        <h1 id=heading_id node_ref=heading tabindex="-1">
+            {tr(title)}
+        </h1>
+        <p>
+            {tr(AccountText::OtherAccountSignedIn)} " "
+            <strong class="account-email">{signed_in}</strong>"."
+        </p>
         {children()}
-        <AccountAlert failure countdown=Countdown::new() node_ref=alert_ref on_retry=Callback::new(move |_| run()) />
-        <button type="button" class="button button--primary" aria-disabled=move || pending.get().then_some("true")
-            on:click=move |_| run()>
-            {move || i18n.t(if pending.get() { AccountText::SigningOutToContinue } else { AccountText::SignOutAndContinue })}
+        <AccountAlert
+            failure
+            countdown=Countdown::new()
+            node_ref=alert_ref
+            on_retry=Callback::new(move |_| run())
+        />
+        <button
+            type="button"
+            class="button button--primary"
+            aria-disabled=move || pending.get().then_some("true")
+            on:click=move |_| run()
+        >
+            {move || {
+                let label = if pending.get() {
+                    AccountText::SigningOutToContinue
+                } else {
+                    AccountText::SignOutAndContinue
+                };
+                i18n.t(label)
+            }}
         </button>
-        <p><a href=after_login>{tr(AccountText::KeepOtherAccount)}</a></p>
+        <p>
+            <a href=after_login>{tr(AccountText::KeepOtherAccount)}</a>
+        </p>
     }
 }

@@ -40,7 +40,9 @@ pub fn HelpLink(article: Article) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <a class="help-link" href=move || article.path(i18n.lang())>
-            {tr(HelpText::HelpLinkPrefix)} " " {tr(ArticleText::Question(article))}
+            {tr(HelpText::HelpLinkPrefix)}
+            " "
+            {tr(ArticleText::Question(article))}
         </a>
     }
 }
@@ -48,7 +50,13 @@ pub fn HelpLink(article: Article) -> impl IntoView {
 /// The help link for a message, in its own paragraph; nothing when no article fits.
 #[component]
 pub fn HelpLinkFor(message: Text) -> impl IntoView {
-    article_for(message).map(|article| view! { <p><HelpLink article /></p> })
+    article_for(message).map(|article| {
+        view! {
+            <p>
+                <HelpLink article />
+            </p>
+        }
+    })
 }
 
 #[cfg(test)]

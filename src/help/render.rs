@@ -85,12 +85,18 @@ fn external(label: String, href: String, lang: Lang) -> AnyView {
 fn email_link(runtime: &RuntimeConfig) -> impl IntoView {
     let email = runtime.support_email.clone();
     let href = format!("mailto:{email}");
-    view! { <a class="help-contact-email" href=href>{email}</a> }
+    view! {
+        <a class="help-contact-email" href=href>
+            {email}
+        </a>
+    }
 }
 
 fn phone_link(runtime: &RuntimeConfig) -> impl IntoView {
     view! {
-        <a class="help-contact-phone" href=runtime.support_phone_href()>{runtime.support_phone.clone()}</a>
+        <a class="help-contact-phone" href=runtime.support_phone_href()>
+            {runtime.support_phone.clone()}
+        </a>
     }
 }
 

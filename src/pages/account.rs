@@ -58,7 +58,10 @@ pub fn AccountPage() -> impl IntoView {
 
     let signed_in = move |info: SessionInfo| {
         view! {
-            <p>{tr(Text::SignedInAs)} " " <strong class="account-email">{info.email.clone()}</strong></p>
+            <p>
+                {tr(Text::SignedInAs)} " "
+                <strong class="account-email">{info.email.clone()}</strong>
+            </p>
             <FormAlert message=alert node_ref=alert_ref />
             <button
                 type="button"
@@ -70,14 +73,22 @@ pub fn AccountPage() -> impl IntoView {
                     }
                 }
             >
-                {move || i18n.t(if signing_out.get() { Text::SigningOut } else { Text::SignOutButton })}
+                {move || {
+                    i18n.t(if signing_out.get() { Text::SigningOut } else { Text::SignOutButton })
+                }}
             </button>
         }
     };
     let failed = move |error: ApiError| {
         view! {
-            <p class="form-alert form-alert--visible" role="alert">{move || i18n.t(error.message())}</p>
-            <button type="button" class="button button--secondary" on:click=move |_| session.refetch()>
+            <p class="form-alert form-alert--visible" role="alert">
+                {move || i18n.t(error.message())}
+            </p>
+            <button
+                type="button"
+                class="button button--secondary"
+                on:click=move |_| session.refetch()
+            >
                 {tr(Text::TryAgain)}
             </button>
         }
@@ -88,9 +99,14 @@ pub fn AccountPage() -> impl IntoView {
             <section class="card" aria-labelledby="account-title">
                 <h1 id="account-title">{tr(Text::AccountTitle)}</h1>
                 {move || match session.get() {
-                    // Signed out: on the way to the login form, which takes over from here.
-                    None => view! { <Loading text=Text::Loading /> }.into_any(),
-                    Some(Err(error)) if error.is_not_signed_in() => view! { <Loading text=Text::Loading /> }.into_any(),
+                    None => {
+                        // Signed out: on the way to the login form, which takes over from here.
+                        view! { <Loading text=Text::Loading /> }
+                            .into_any()
+                    }
+                    Some(Err(error)) if error.is_not_signed_in() => {
+                        view! { <Loading text=Text::Loading /> }.into_any()
+                    }
                     Some(Ok(info)) => signed_in(info).into_any(),
                     Some(Err(error)) => failed(error).into_any(),
                 }}

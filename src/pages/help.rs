@@ -31,9 +31,7 @@ pub fn HelpPage() -> impl IntoView {
     let question = move |article: Article| {
         view! {
             <li>
-                <a href=move || article.path(i18n.lang())>
-                    {tr(ArticleText::Question(article))}
-                </a>
+                <a href=move || article.path(i18n.lang())>{tr(ArticleText::Question(article))}</a>
             </li>
         }
     };
@@ -44,16 +42,31 @@ pub fn HelpPage() -> impl IntoView {
                 <section class="card" aria-labelledby="help-title">
                     <h1 id="help-title">{tr(HelpText::HelpTitle)}</h1>
                     <p class="intro">{tr(HelpText::HelpIntro)}</p>
-                    <form class="help-search field" role="search" on:submit=|ev| ev.prevent_default()>
+                    <form
+                        class="help-search field"
+                        role="search"
+                        on:submit=|ev| ev.prevent_default()
+                    >
                         <label for="help-search">{tr(HelpText::SearchLabel)}</label>
-                        <input id="help-search" type="search" autocomplete="off" spellcheck="false"
-                            aria-describedby="help-search-hint" aria-controls="help-results"
-                            prop:value=move || query.get() on:input=on_input />
-                        <p id="help-search-hint" class="field-hint">{tr(HelpText::SearchHint)}</p>
+                        <input
+                            id="help-search"
+                            type="search"
+                            autocomplete="off"
+                            spellcheck="false"
+                            aria-describedby="help-search-hint"
+                            aria-controls="help-results"
+                            prop:value=move || query.get()
+                            on:input=on_input
+                        />
+                        <p id="help-search-hint" class="field-hint">
+                            {tr(HelpText::SearchHint)}
+                        </p>
                     </form>
                     <h2 id="help-questions">{tr(HelpText::QuestionsHeading)}</h2>
                     // Polite: announced after the person pauses typing, never interrupting.
-                    <p id="help-count" class="help-count" role="status" aria-live="polite">{count}</p>
+                    <p id="help-count" class="help-count" role="status" aria-live="polite">
+                        {count}
+                    </p>
                     <ul id="help-results" class="help-list" aria-labelledby="help-questions">
                         <For each=move || results.get() key=|article| *article as usize let:article>
                             {question(article)}
@@ -64,7 +77,9 @@ pub fn HelpPage() -> impl IntoView {
                     </Show>
                 </section>
                 <ContactBlock heading=HelpText::ListContactHeading />
-                <p class="help-back"><a href=LOGIN>{tr(HelpText::BackToLogin)}</a></p>
+                <p class="help-back">
+                    <a href=LOGIN>{tr(HelpText::BackToLogin)}</a>
+                </p>
             </div>
         </PageShell>
     }

@@ -47,7 +47,9 @@ pub fn HelpArticlePage() -> impl IntoView {
         article.get().is_none().then(|| {
             view! {
                 <p>{tr(HelpText::ArticleNotFoundBody)}</p>
-                <a class="button button--primary" href=HELP>{tr(HelpText::BackToList)}</a>
+                <a class="button button--primary" href=HELP>
+                    {tr(HelpText::BackToList)}
+                </a>
             }
         })
     };
@@ -56,15 +58,22 @@ pub fn HelpArticlePage() -> impl IntoView {
         <PageShell>
             <div class="help">
                 <p class="help-breadcrumb">
-                    <a href=HELP><span aria-hidden="true">"← "</span>{tr(HelpText::AllQuestions)}</a>
+                    <a href=HELP>
+                        <span aria-hidden="true">"← "</span>
+                        {tr(HelpText::AllQuestions)}
+                    </a>
                 </p>
                 <article class="card help-article" aria-labelledby="help-article-title">
-                    <h1 id="help-article-title" node_ref=heading tabindex="-1">{title}</h1>
+                    <h1 id="help-article-title" node_ref=heading tabindex="-1">
+                        {title}
+                    </h1>
                     <ArticleBody article=article />
                     {not_found}
                 </article>
                 <ContactBlock heading=HelpText::StillStuck />
-                <p class="help-back"><a href=LOGIN>{tr(HelpText::BackToLogin)}</a></p>
+                <p class="help-back">
+                    <a href=LOGIN>{tr(HelpText::BackToLogin)}</a>
+                </p>
             </div>
         </PageShell>
     }

@@ -98,21 +98,25 @@ pub fn InvitationPage() -> impl IntoView {
         look_up.dispatch_local(true);
     });
 
-    let body = move || {
-        match state.get() {
+    let body = move || match state.get() {
         InvitationState::Checking => view! {
-            <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationTitle)}</h1>
+            <h1 id="invitation-title" node_ref=heading tabindex="-1">
+                {tr(AccountText::InvitationTitle)}
+            </h1>
             <Loading text=AccountText::CheckingInvitation />
         }
         .into_any(),
         InvitationState::Open(details) => view! {
-            <h1 id="invitation-title" node_ref=heading tabindex="-1">{tr(AccountText::InvitationTitle)}</h1>
+            <h1 id="invitation-title" node_ref=heading tabindex="-1">
+                {tr(AccountText::InvitationTitle)}
+            </h1>
             <InvitationForm details token name password destination on_state />
         }
         .into_any(),
         InvitationState::OtherAccount { details, signed_in } => {
             let open = details.clone();
-            let on_signed_out = Callback::new(move |_| enter(InvitationState::Open(open.clone()), true));
+            let on_signed_out =
+                Callback::new(move |_| enter(InvitationState::Open(open.clone()), true));
             view! { <InvitationOtherAccount details signed_in heading on_signed_out /> }.into_any()
         }
         InvitationState::Expired { inviter, email } => {
@@ -123,13 +127,16 @@ pub fn InvitationPage() -> impl IntoView {
         InvitationState::Unreachable(failure) => {
             view! { <InvitationUnreachable failure heading on_retry=retry /> }.into_any()
         }
-    }
     };
 
     view! {
         <PageShell>
-            <section class="card" aria-labelledby="invitation-title">{body}</section>
-            <p class="below-card"><a href=routes::HELP>{tr(AccountText::HelpCentre)}</a></p>
+            <section class="card" aria-labelledby="invitation-title">
+                {body}
+            </section>
+            <p class="below-card">
+                <a href=routes::HELP>{tr(AccountText::HelpCentre)}</a>
+            </p>
         </PageShell>
     }
 }

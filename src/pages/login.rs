@@ -49,8 +49,11 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <PageShell>
             {move || match session.get() {
-                // Signed out, or the check itself failed: either way, show the form.
-                Some(Err(_)) => view! { <LoginForm destination initial_failure=sso_failure.clone() /> }.into_any(),
+                Some(Err(_)) => {
+                    // Signed out, or the check itself failed: either way, show the form.
+                    view! { <LoginForm destination initial_failure=sso_failure.clone() /> }
+                        .into_any()
+                }
                 _ => view! { <Loading text=Text::Loading /> }.into_any(),
             }}
         </PageShell>

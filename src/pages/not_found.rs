@@ -12,7 +12,9 @@ pub fn NotFoundPage() -> impl IntoView {
             <section class="card">
                 <h1>{tr(Text::NotFoundTitle)}</h1>
                 <p>{tr(Text::NotFoundBody)}</p>
-                <a class="button button--primary" href=LOGIN>{tr(Text::GoToLogin)}</a>
+                <a class="button button--primary" href=LOGIN>
+                    {tr(Text::GoToLogin)}
+                </a>
             </section>
         </PageShell>
     }

@@ -69,8 +69,13 @@ pub fn RegisterPage() -> impl IntoView {
             _ if closed => closed_view(heading).into_any(),
             Stage::Form if signed_in.is_some() => view! {
                 <section class="card" aria-labelledby="signed-in-title">
-                    <SignOutFirst heading_id="signed-in-title" title=AccountText::RegisterSignedInTitle
-                        signed_in=signed_in.unwrap_or_default() heading on_signed_out>
+                    <SignOutFirst
+                        heading_id="signed-in-title"
+                        title=AccountText::RegisterSignedInTitle
+                        signed_in=signed_in.unwrap_or_default()
+                        heading
+                        on_signed_out
+                    >
                         <p>{tr(AccountText::RegisterSignedInBody)}</p>
                     </SignOutFirst>
                 </section>
@@ -78,32 +83,51 @@ pub fn RegisterPage() -> impl IntoView {
             .into_any(),
             Stage::Form => view! {
                 <section class="card" aria-labelledby="register-title">
-                    <h1 id="register-title" node_ref=heading tabindex="-1">{tr(AccountText::RegisterTitle)}</h1>
+                    <h1 id="register-title" node_ref=heading tabindex="-1">
+                        {tr(AccountText::RegisterTitle)}
+                    </h1>
                     <p class="intro">{tr(AccountText::RegisterIntro)}</p>
                     <RegisterForm values on_sent on_closed />
                 </section>
                 <nav class="below-card" aria-label=move || i18n.t(AccountText::HaveAccount)>
-                    <p>{tr(AccountText::HaveAccount)} " " <a href=routes::LOGIN>{tr(Text::SignInButton)}</a></p>
+                    <p>
+                        {tr(AccountText::HaveAccount)} " "
+                        <a href=routes::LOGIN>{tr(Text::SignInButton)}</a>
+                    </p>
                 </nav>
             }
             .into_any(),
             Stage::Sent => view! {
                 <section class="card" aria-labelledby="mailbox-title">
-                    <h1 id="mailbox-title" node_ref=heading tabindex="-1">{tr(AccountText::MailboxTitle)}</h1>
+                    <h1 id="mailbox-title" node_ref=heading tabindex="-1">
+                        {tr(AccountText::MailboxTitle)}
+                    </h1>
                     <p>
                         {tr(AccountText::MailboxSentTo)} " "
-                        <strong class="account-email">{move || values.email.get().trim().to_owned()}</strong>"."
+                        <strong class="account-email">
+                            {move || values.email.get().trim().to_owned()}
+                        </strong>"."
                     </p>
                     <p>{tr(AccountText::MailboxBody)}</p>
                     <p>{tr(AccountText::MailboxNoMail)}</p>
-                    <ResendLink email=values.email just_sent=true button=AccountText::ResendButton />
+                    <ResendLink
+                        email=values.email
+                        just_sent=true
+                        button=AccountText::ResendButton
+                    />
                     <p>
-                        <button type="button" class="button button--secondary" on:click=move |_| go(Stage::Form)>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            on:click=move |_| go(Stage::Form)
+                        >
                             {tr(AccountText::WrongAddress)}
                         </button>
                     </p>
                 </section>
-                <p class="below-card"><a href=routes::LOGIN>{tr(Text::GoToLogin)}</a></p>
+                <p class="below-card">
+                    <a href=routes::LOGIN>{tr(Text::GoToLogin)}</a>
+                </p>
             }
             .into_any(),
         }
@@ -116,10 +140,14 @@ pub fn RegisterPage() -> impl IntoView {
 fn closed_view(heading: NodeRef<H1>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="closed-title">
-            <h1 id="closed-title" node_ref=heading tabindex="-1">{tr(AccountText::ClosedTitle)}</h1>
+            <h1 id="closed-title" node_ref=heading tabindex="-1">
+                {tr(AccountText::ClosedTitle)}
+            </h1>
             <p>{tr(AccountText::ClosedBody)}</p>
             <p>{tr(AccountText::ClosedInvited)}</p>
-            <p><a href=article_href(Article::WhatYouNeed)>{tr(AccountText::ClosedHelp)}</a></p>
+            <p>
+                <a href=article_href(Article::WhatYouNeed)>{tr(AccountText::ClosedHelp)}</a>
+            </p>
         </section>
         <p class="below-card">
             {tr(AccountText::HaveAccount)} " " <a href=routes::LOGIN>{tr(Text::SignInButton)}</a>

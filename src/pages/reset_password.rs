@@ -7,10 +7,9 @@
 use crate::api::{self, ApiError};
 use crate::components::{
     focus_after_render, start_countdown_on_limit, use_document_title, AccountAlert, Countdown,
-    Failure, Loading, PageShell, PasswordChecklist, PasswordField,
+    Failure, Loading, PageShell, PasswordChecklist, PasswordField, ResetDone, ResetLinkDead,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
-use crate::help::{article_href, Article};
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
@@ -18,8 +17,7 @@ use crate::validation::{new_password_problem, password_rule_text};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use topocloud_contract::routes;
-use topocloud_contract::{CompletePasswordResetRequest, ErrorCode, PasswordResetRequest};
+use topocloud_contract::{CompletePasswordResetRequest, ErrorCode};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Link {
@@ -74,23 +72,37 @@ pub fn ResetPasswordPage() -> impl IntoView {
     });
     check.dispatch_local(());
 
-    let body = move || {
-        match link.get() {
+    let body = move || match link.get() {
         Link::Checking => view! { <Loading text=R::CheckingLink /> }.into_any(),
         Link::Valid { email } => view! { <NewPasswordForm email token link /> }.into_any(),
-        Link::Done { email } => view! { <Done email /> }.into_any(),
-        Link::Expired { email } => view! { <DeadLink title=R::ExpiredTitle body=R::ExpiredBody email /> }.into_any(),
-        Link::Used { email } => view! { <DeadLink title=R::UsedTitle body=R::UsedBody email /> }.into_any(),
-        Link::Invalid => view! { <DeadLink title=R::InvalidTitle body=R::InvalidBody email=None /> }.into_any(),
+        Link::Done { email } => view! { <ResetDone email /> }.into_any(),
+        Link::Expired { email } => {
+            view! { <ResetLinkDead title=R::ExpiredTitle body=R::ExpiredBody email /> }.into_any()
+        }
+        Link::Used { email } => {
+            view! { <ResetLinkDead title=R::UsedTitle body=R::UsedBody email /> }.into_any()
+        }
+        Link::Invalid => {
+            view! { <ResetLinkDead title=R::InvalidTitle body=R::InvalidBody email=None /> }
+                .into_any()
+        }
         Link::Unreachable(error) => view! {
             <h1>{tr(R::ResetTitle)}</h1>
-            <div class="form-alert form-alert--visible" role="alert"><p>{move || i18n.t(error.message())}</p></div>
-            <button type="button" class="button button--primary" on:click=move |_| { link.set(Link::Checking); check.dispatch_local(()); }>
+            <div class="form-alert form-alert--visible" role="alert">
+                <p>{move || i18n.t(error.message())}</p>
+            </div>
+            <button
+                type="button"
+                class="button button--primary"
+                on:click=move |_| {
+                    link.set(Link::Checking);
+                    check.dispatch_local(());
+                }
+            >
                 {tr(Text::TryAgain)}
             </button>
         }
         .into_any(),
-    }
     };
     view! {
         <PageShell>
@@ -189,96 +201,43 @@ fn NewPasswordForm(
     view! {
         <h1 id="reset-title">{tr(R::ResetTitle)}</h1>
         <p class="intro">{tr(R::ResetIntro)}</p>
-        <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
+        <AccountAlert
+            failure
+            countdown
+            node_ref=alert_ref
+            on_retry=Callback::new(move |_| submit())
+        />
         <form class="form" novalidate on:submit=on_submit aria-labelledby="reset-title">
             // The account's address, so a password manager saves the new password for it.
             <div class="field">
                 <label for="username">{tr(R::AccountLabel)}</label>
-                <input id="username" name="username" type="email" autocomplete="username" readonly prop:value=email.clone() />
+                <input
+                    id="username"
+                    name="username"
+                    type="email"
+                    autocomplete="username"
+                    readonly
+                    prop:value=email.clone()
+                />
             </div>
-            <PasswordField id="new-password" label=Text::NewPasswordLabel autocomplete="new-password"
-                value=password error=password_error revealed node_ref=password_ref described_by="new-password-rules" />
+            <PasswordField
+                id="new-password"
+                label=Text::NewPasswordLabel
+                autocomplete="new-password"
+                value=password
+                error=password_error
+                revealed
+                node_ref=password_ref
+                described_by="new-password-rules"
+            />
             <PasswordChecklist id="new-password-rules" policy password />
-            <button type="submit" class="button button--primary" aria-disabled=move || countdown.blocks(pending).then_some("true")>
+            <button
+                type="submit"
+                class="button button--primary"
+                aria-disabled=move || countdown.blocks(pending).then_some("true")
+            >
                 {move || i18n.t(if pending.get() { R::Saving } else { R::SaveButton })}
             </button>
         </form>
-    }
-}
-
-#[component]
-fn Done(email: String) -> impl IntoView {
-    let shared = use_shared();
-    // Signing in next needs only the password: the address is already filled in.
-    shared.typed_email.set(email);
-    // The form this replaces had focus: the new heading takes it (`autofocus` is ignored
-    // once anything on the page has been focused).
-    let heading = NodeRef::<leptos::html::H1>::new();
-    focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
-    view! {
-        <h1 node_ref=heading tabindex="-1">{tr(R::DoneTitle)}</h1>
-        <p role="status">{tr(R::DoneBody)}</p>
-        <a class="button button--primary" href=routes::LOGIN>{tr(R::GoToLogin)}</a>
-    }
-}
-
-#[component]
-fn DeadLink(title: R, body: R, email: Option<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let sent_to = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<Failure>);
-    // Too many requests for this address: the wait is shown and counted, as elsewhere.
-    let countdown = Countdown::new();
-    let send = Action::new_local(move |address: &String| {
-        let request = PasswordResetRequest {
-            email: address.clone(),
-            locale: i18n.lang(),
-        };
-        async move {
-            match api::request_password_reset(&request).await {
-                Ok(()) => {
-                    sent_to.try_set(Some(request.email));
-                }
-                Err(error) => {
-                    start_countdown_on_limit(&error, countdown);
-                    failure.try_set(Some(Failure::from_error(&error)));
-                }
-            }
-        }
-    });
-    let pending = send.pending();
-    let known = email.is_some();
-    let address = StoredValue::new(email);
-    let run = move || {
-        let Some(to) = address.get_value() else {
-            return;
-        };
-        if countdown.refuses(pending) || sent_to.get_untracked().is_some() {
-            return;
-        }
-        failure.set(None);
-        send.dispatch_local(to);
-    };
-    let next_step = if known {
-        view! {
-            <button type="button" class="button button--primary"
-                aria-disabled=move || (countdown.blocks(pending) || sent_to.get().is_some()).then_some("true")
-                on:click=move |_| run()>
-                {tr(R::NewLinkButton)}
-            </button>
-        }
-        .into_any()
-    } else {
-        view! { <a class="button button--primary" href=routes::FORGOT_PASSWORD>{tr(R::RequestNewLink)}</a> }.into_any()
-    };
-    view! {
-        <h1>{tr(title)}</h1>
-        <p>{tr(body)}</p>
-        <div role="status">
-            {move || sent_to.get().map(|to| view! { <p class="form-status form-status--visible">{tr(R::NewLinkSent)} " " <strong>{to.clone()}</strong>"."</p> })}
-        </div>
-        <AccountAlert failure countdown node_ref=NodeRef::new() on_retry=Callback::new(move |_| run()) />
-        {next_step}
-        <p class="below-card"><a href=article_href(Article::LinkExpired)>{tr(R::CantSignInHelp)}</a></p>
     }
 }

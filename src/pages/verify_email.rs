@@ -89,24 +89,48 @@ pub fn VerifyEmailPage() -> impl IntoView {
     };
 
     let title = move |text: AccountText| {
-        view! { <h1 id="verify-title" node_ref=heading tabindex="-1">{tr(text)}</h1> }
+        view! {
+            <h1 id="verify-title" node_ref=heading tabindex="-1">
+                {tr(text)}
+            </h1>
+        }
     };
-    let body = move || {
-        match outcome.get() {
+    let body = move || match outcome.get() {
         Outcome::Ready => view! {
             {title(AccountText::VerifyTitle)}
             <p class="intro">{tr(AccountText::VerifyIntro)}</p>
-            <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| confirm()) />
-            <button type="button" class="button button--primary"
-                aria-disabled=move || pending.get().then_some("true") on:click=move |_| confirm()>
-                {move || i18n.t(if pending.get() { AccountText::Verifying } else { AccountText::VerifyButton })}
+            <AccountAlert
+                failure
+                countdown
+                node_ref=alert_ref
+                on_retry=Callback::new(move |_| confirm())
+            />
+            <button
+                type="button"
+                class="button button--primary"
+                aria-disabled=move || pending.get().then_some("true")
+                on:click=move |_| confirm()
+            >
+                {move || {
+                    let label = if pending.get() {
+                        AccountText::Verifying
+                    } else {
+                        AccountText::VerifyButton
+                    };
+                    i18n.t(label)
+                }}
             </button>
         }
         .into_any(),
         Outcome::Confirmed(email) => view! {
             {title(AccountText::VerifiedTitle)}
-            <p>{tr(AccountText::VerifiedBody)} " " <strong class="account-email">{email}</strong>"."</p>
-            <a class="button button--primary" href=routes::LOGIN>{tr(Text::GoToLogin)}</a>
+            <p>
+                {tr(AccountText::VerifiedBody)} " " <strong class="account-email">{email}</strong>
+                "."
+            </p>
+            <a class="button button--primary" href=routes::LOGIN>
+                {tr(Text::GoToLogin)}
+            </a>
         }
         .into_any(),
         broken => {
@@ -118,23 +142,39 @@ pub fn VerifyEmailPage() -> impl IntoView {
             view! {
                 {title(heading_text)}
                 <p>{tr(explanation)}</p>
-                {(broken == Outcome::Used).then(|| view! {
-                    <p><a class="button button--primary" href=routes::LOGIN>{tr(Text::GoToLogin)}</a></p>
-                })}
+                {(broken == Outcome::Used)
+                    .then(|| {
+                        view! {
+                            <p>
+                                <a class="button button--primary" href=routes::LOGIN>
+                                    {tr(Text::GoToLogin)}
+                                </a>
+                            </p>
+                        }
+                    })}
                 <h2>{tr(AccountText::NewLinkHeading)}</h2>
                 <p>{tr(AccountText::NewLinkIntro)}</p>
-                <ResendLink email=shared.typed_email ask_email=true button=AccountText::NewLinkButton />
-                <p><a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a></p>
+                <ResendLink
+                    email=shared.typed_email
+                    ask_email=true
+                    button=AccountText::NewLinkButton
+                />
+                <p>
+                    <a href=article_href(Article::LinkExpired)>{tr(AccountText::HelpLinks)}</a>
+                </p>
             }
             .into_any()
         }
-    }
     };
 
     view! {
         <PageShell>
-            <section class="card" aria-labelledby="verify-title">{body}</section>
-            <p class="below-card"><a href=routes::HELP>{tr(AccountText::HelpCentre)}</a></p>
+            <section class="card" aria-labelledby="verify-title">
+                {body}
+            </section>
+            <p class="below-card">
+                <a href=routes::HELP>{tr(AccountText::HelpCentre)}</a>
+            </p>
         </PageShell>
     }
 }

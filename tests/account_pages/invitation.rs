@@ -3,7 +3,13 @@
 use super::*;
 
 fn invitation_page() -> Mounted {
-    mount(|| view! { <Router><InvitationPage /></Router> })
+    mount(|| {
+        view! {
+            <Router>
+                <InvitationPage />
+            </Router>
+        }
+    })
 }
 
 #[wasm_bindgen_test]

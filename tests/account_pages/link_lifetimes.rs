@@ -12,7 +12,13 @@ const SHORT_LINKS: &str = r#"{"registration_open":true,"sso_providers":[],
 #[wasm_bindgen_test]
 async fn the_reset_confirmation_says_the_backends_link_lifetime() {
     let fetch = backend(SHORT_LINKS, vec![("/api/password-resets", accepted())]);
-    let page = mount(|| view! { <Router><ForgotPasswordPage /></Router> });
+    let page = mount(|| {
+        view! {
+            <Router>
+                <ForgotPasswordPage />
+            </Router>
+        }
+    });
     wait_for("the form", || page.find("input#email").is_some()).await;
     wait_for("/api/config", || fetch.calls_to("GET", "/api/config") == 1).await;
     type_into(&page.input("input#email"), "jan@devries.test");

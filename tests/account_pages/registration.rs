@@ -3,7 +3,13 @@
 use super::*;
 
 fn register_page() -> Mounted {
-    mount(|| view! { <Router><RegisterPage /></Router> })
+    mount(|| {
+        view! {
+            <Router>
+                <RegisterPage />
+            </Router>
+        }
+    })
 }
 
 fn met_rules(page: &Mounted) -> u32 {

@@ -7,7 +7,13 @@ async fn a_verification_link_is_used_only_on_the_click_and_leaves_the_address_ba
     let confirmed = FakeResponse::json(200, r#"{"email":"jan@devries.test"}"#);
     let fetch = backend(RECOMMENDED, vec![("/api/email-verifications", confirmed)]);
     with_token("abc123");
-    let page = mount(|| view! { <Router><VerifyEmailPage /></Router> });
+    let page = mount(|| {
+        view! {
+            <Router>
+                <VerifyEmailPage />
+            </Router>
+        }
+    });
     wait_for("the confirm button", || {
         page.text().contains("Bevestig mijn e-mailadres")
     })
@@ -40,7 +46,13 @@ async fn an_expired_verification_link_explains_itself_and_offers_a_new_one() {
         ],
     );
     with_token("old");
-    let page = mount(|| view! { <Router><VerifyEmailPage /></Router> });
+    let page = mount(|| {
+        view! {
+            <Router>
+                <VerifyEmailPage />
+            </Router>
+        }
+    });
     wait_for("the confirm button", || {
         page.text().contains("Bevestig mijn e-mailadres")
     })
@@ -67,7 +79,13 @@ async fn a_verification_page_without_a_token_asks_nothing_and_explains() {
         let _ = window.location().set_hash("");
     }
     let fetch = backend(RECOMMENDED, vec![]);
-    let page = mount(|| view! { <Router><VerifyEmailPage /></Router> });
+    let page = mount(|| {
+        view! {
+            <Router>
+                <VerifyEmailPage />
+            </Router>
+        }
+    });
     wait_for("the invalid state", || {
         page.text().contains("Deze link werkt niet")
     })
