@@ -31,18 +31,6 @@ impl Failure {
     }
 }
 
-/// Starts `countdown` when the backend said "too many", for as long as it asked.
-pub fn start_countdown_on_limit(error: &ApiError, countdown: Countdown) {
-    if let ApiError::Problem {
-        code: ErrorCode::TooManyAttempts,
-        retry_after_seconds,
-        ..
-    } = error
-    {
-        countdown.start(retry_after_seconds.unwrap_or(60));
-    }
-}
-
 /// The form-level message: always in the DOM (live regions must exist before they
 /// change) and focusable, so after a failure it is read out and where focus lands.
 #[component]

@@ -1,5 +1,10 @@
+use crate::api::ApiError;
 use leptos::prelude::*;
 use std::time::Duration;
+use topocloud_contract::ErrorCode;
+
+/// Seconds to wait after "too many" when the backend sent no `Retry-After`.
+const WAIT_WHEN_NOT_TOLD: u32 = 60;
 
 /// Seconds left until something may be tried again, ticking down once a second. Never
 /// retries anything by itself: it only tells the person when they can.
@@ -17,6 +22,14 @@ impl Countdown {
         };
         on_cleanup(move || countdown.stop());
         countdown
+    }
+
+    /// Starts the count when the backend said "too many", for as long as it asked (its
+    /// `Retry-After`), or a minute when it did not say.
+    pub fn start_on_limit(&self, error: &ApiError) {
+        if error.code() == Some(ErrorCode::TooManyAttempts) {
+            self.start(error.retry_after().unwrap_or(WAIT_WHEN_NOT_TOLD));
+        }
     }
 
     pub fn start(&self, seconds: u32) {

@@ -12,6 +12,21 @@ pub fn focus_after_render(target: impl FnOnce() -> Option<web_sys::HtmlElement> 
     });
 }
 
+/// [`focus_after_render`] for an element the view holds a `NodeRef` to: the field with the
+/// first problem, an alert, a new heading. (One generic copy per element kind, instead of
+/// a closure per place.)
+pub fn focus_when_drawn<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: JsCast + Clone + 'static,
+{
+    focus_after_render(move || {
+        node.try_get_untracked()
+            .flatten()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    });
+}
+
 /// After a navigation inside the app (a link, a redirect after signing in or out) focus
 /// goes to the new screen's heading, as a fresh page load would put a screen reader at the
 /// top. The first screen leaves focus alone (so does the redirect from `/` to the login

@@ -1,13 +1,13 @@
 //! An open invitation: who invites whom to what, then name and password. Accepting
 //! creates the account, signs in and goes on to the destination.
 
-use super::account_form::{start_countdown_on_limit, AccountAlert, Failure};
+use super::account_form::{AccountAlert, Failure};
 use super::account_rules::{
     invitation_problems, problem_for, server_problems, AccountField, Problems,
 };
 use super::invitation_states::InvitationState;
 use super::TextField;
-use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
+use super::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
 use crate::context::use_shared;
 use crate::i18n::accounts::{invites_you, AccountText, Msg};
@@ -61,7 +61,7 @@ pub fn InvitationForm(
             _ => password_ref,
         };
         problems.try_set(found);
-        focus_after_render(move || target.try_get_untracked().flatten().map(Into::into));
+        focus_when_drawn(target);
     };
     let for_other = details.clone();
     let accept = Action::new_local(move |request: &AcceptInvitationRequest| {
@@ -80,7 +80,7 @@ pub fn InvitationForm(
                 }
                 Err(error) => error,
             };
-            start_countdown_on_limit(&error, countdown);
+            countdown.start_on_limit(&error);
             let from_server = server_problems(&error);
             if error.code() == Some(ErrorCode::SignedInAsOther) {
                 let signed_in = match &error {
@@ -94,7 +94,7 @@ pub fn InvitationForm(
                 show_problems(from_server);
             } else {
                 failure.try_set(Some(Failure::from_error(&error)));
-                focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
+                focus_when_drawn(alert_ref);
             }
         }
     });

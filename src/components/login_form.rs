@@ -1,7 +1,7 @@
 //! The sign-in form itself: fields, remember-me, single sign-on, the links around it, and
 //! every failure in words with whatever the person typed left in place.
 
-use super::{first_paint, focus_after_render, Countdown, PasswordField, TextField};
+use super::{first_paint, focus_when_drawn, Countdown, PasswordField, TextField};
 use crate::api::{self, ApiError};
 use crate::context::use_shared;
 use crate::help::{article_href, Article, HelpLink, HelpLinkFor};
@@ -90,8 +90,7 @@ pub fn LoginForm(
         });
         first_paint::hand_over(target);
     });
-    let focus_alert =
-        move || focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
+    let focus_alert = move || focus_when_drawn(alert_ref);
 
     let sign_in = Action::new_local(move |request: &SignInRequest| {
         let request = request.clone();
@@ -106,14 +105,7 @@ pub fn LoginForm(
                     },
                 ),
                 Err(error) => {
-                    if let ApiError::Problem {
-                        retry_after_seconds,
-                        code: ErrorCode::TooManyAttempts,
-                        ..
-                    } = &error
-                    {
-                        countdown.start(retry_after_seconds.unwrap_or(60));
-                    }
+                    countdown.start_on_limit(&error);
                     failure.set(Some(LoginFailure::from_error(&error)));
                     focus_alert();
                 }
@@ -143,7 +135,7 @@ pub fn LoginForm(
             } else {
                 password_ref
             };
-            focus_after_render(move || target.try_get_untracked().flatten().map(Into::into));
+            focus_when_drawn(target);
             return;
         }
         sign_in.dispatch_local(SignInRequest {

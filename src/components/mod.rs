@@ -14,7 +14,7 @@ mod text_field;
 
 pub use countdown::Countdown;
 pub use document_title::use_document_title;
-pub use focus::{focus_after_render, FocusHeadingOnNavigation};
+pub use focus::{focus_after_render, focus_when_drawn, FocusHeadingOnNavigation};
 pub use form_alert::FormAlert;
 pub use fresh_for_each_link::FreshForEachLink;
 pub use language_switch::LanguageSwitch;
@@ -34,7 +34,7 @@ mod register_form;
 mod resend_link;
 mod sign_out_first;
 
-pub use account_form::{start_countdown_on_limit, AccountAlert, Failure};
+pub use account_form::{AccountAlert, Failure};
 pub use invitation_form::InvitationForm;
 pub use invitation_states::{
     InvitationExpired, InvitationInvalid, InvitationOtherAccount, InvitationState,

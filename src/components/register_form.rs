@@ -1,12 +1,12 @@
 //! The registration form: name, email, organisation, a new password with its live
 //! checklist, and the terms. Everything typed stays through every failure.
 
-use super::account_form::{start_countdown_on_limit, AccountAlert, Failure};
+use super::account_form::{AccountAlert, Failure};
 use super::account_rules::{
     problem_for, registration_problems, server_problems, AccountField, Problems, Registration,
 };
 use super::TextField;
-use super::{focus_after_render, Countdown, PasswordChecklist, PasswordField};
+use super::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
 use crate::context::use_shared;
 use crate::i18n::accounts::{AccountText, Msg};
@@ -115,12 +115,12 @@ pub fn RegisterForm(
         problems.try_set(found);
         if let Some(field) = first {
             let target = field_ref(field);
-            focus_after_render(move || target.try_get_untracked().flatten().map(Into::into));
+            focus_when_drawn(target);
         }
     };
     let show_failure = move |f: Failure| {
         failure.try_set(Some(f));
-        focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
+        focus_when_drawn(alert_ref);
     };
 
     let register = Action::new_local(move |request: &RegistrationRequest| {
@@ -130,7 +130,7 @@ pub fn RegisterForm(
                 on_sent.try_run(());
                 return;
             };
-            start_countdown_on_limit(&error, countdown);
+            countdown.start_on_limit(&error);
             let from_server = server_problems(&error);
             if error.code() == Some(ErrorCode::RegistrationClosed) {
                 on_closed.try_run(());

@@ -2,9 +2,9 @@
 //! minute, so people do not flood their own mailbox (and the backend's limit of a few
 //! emails an hour) while the first message is still on its way.
 
-use super::account_form::{start_countdown_on_limit, AccountAlert, Failure};
+use super::account_form::{AccountAlert, Failure};
 use super::TextField;
-use super::{focus_after_render, Countdown};
+use super::{focus_when_drawn, Countdown};
 use crate::api;
 use crate::i18n::accounts::{resend_in, AccountText, Msg};
 use crate::i18n::{use_i18n, Text};
@@ -49,16 +49,12 @@ pub fn ResendLink(
                 Ok(()) => {
                     sent.try_set(true);
                     countdown.start(RESEND_COOLDOWN_SECONDS);
-                    focus_after_render(move || {
-                        status_ref.try_get_untracked().flatten().map(Into::into)
-                    });
+                    focus_when_drawn(status_ref);
                 }
                 Err(error) => {
-                    start_countdown_on_limit(&error, countdown);
+                    countdown.start_on_limit(&error);
                     failure.try_set(Some(Failure::from_error(&error)));
-                    focus_after_render(move || {
-                        alert_ref.try_get_untracked().flatten().map(Into::into)
-                    });
+                    focus_when_drawn(alert_ref);
                 }
             }
         }
@@ -77,7 +73,7 @@ pub fn ResendLink(
         let problem: Option<Msg> = email_problem(&address).map(Into::into);
         email_error.set(problem);
         if problem.is_some() {
-            focus_after_render(move || email_ref.try_get_untracked().flatten().map(Into::into));
+            focus_when_drawn(email_ref);
             return;
         }
         resend.dispatch_local(ResendVerificationRequest {

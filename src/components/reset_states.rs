@@ -1,7 +1,7 @@
 //! How a password-reset link can end: the new password is set, or the link is expired,
 //! used or broken (with the address it was for, when the backend says so, to ask anew).
 
-use super::{focus_after_render, start_countdown_on_limit, AccountAlert, Countdown, Failure};
+use super::{focus_when_drawn, AccountAlert, Countdown, Failure};
 use crate::api::{self};
 use crate::context::use_shared;
 use crate::help::{article_href, Article};
@@ -20,7 +20,7 @@ pub fn ResetDone(email: String) -> impl IntoView {
     // The form this replaces had focus: the new heading takes it (`autofocus` is ignored
     // once anything on the page has been focused).
     let heading = NodeRef::<leptos::html::H1>::new();
-    focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
+    focus_when_drawn(heading);
     view! {
         <h1 node_ref=heading tabindex="-1">
             {tr(R::DoneTitle)}
@@ -50,7 +50,7 @@ pub fn ResetLinkDead(title: R, body: R, email: Option<String>) -> impl IntoView 
                     sent_to.try_set(Some(request.email));
                 }
                 Err(error) => {
-                    start_countdown_on_limit(&error, countdown);
+                    countdown.start_on_limit(&error);
                     failure.try_set(Some(Failure::from_error(&error)));
                 }
             }

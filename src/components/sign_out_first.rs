@@ -3,7 +3,7 @@
 //! (they may well mean to make a second account, for another organisation).
 
 use super::account_form::{AccountAlert, Failure};
-use super::{focus_after_render, Countdown};
+use super::{focus_when_drawn, Countdown};
 use crate::api;
 use crate::context::use_shared;
 use crate::i18n::accounts::AccountText;
@@ -36,7 +36,7 @@ pub fn SignOutFirst(
             }
             Err(error) => {
                 failure.try_set(Some(Failure::from_error(&error)));
-                focus_after_render(move || alert_ref.try_get_untracked().flatten().map(Into::into));
+                focus_when_drawn(alert_ref);
             }
         }
     });

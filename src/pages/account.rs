@@ -1,7 +1,7 @@
 //! `/account`: the signed-in landing page. Signed-out visitors go to login and come back.
 
 use crate::api::{self, ApiError};
-use crate::components::{focus_after_render, use_document_title, FormAlert, Loading, PageShell};
+use crate::components::{focus_when_drawn, use_document_title, FormAlert, Loading, PageShell};
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use crate::return_to::login_url_returning_to;
@@ -47,9 +47,7 @@ pub fn AccountPage() -> impl IntoView {
                 ),
                 Err(error) => {
                     alert.set(Some(error.message()));
-                    focus_after_render(move || {
-                        alert_ref.try_get_untracked().flatten().map(Into::into)
-                    });
+                    focus_when_drawn(alert_ref);
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! this page cannot be used to find out who is a customer.
 
 use crate::api::{self, ApiError};
-use crate::components::{focus_after_render, use_document_title, Countdown, PageShell, TextField};
+use crate::components::{focus_when_drawn, use_document_title, Countdown, PageShell, TextField};
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
 use crate::i18n::accounts::Msg;
@@ -44,18 +44,12 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 Ok(()) => {
                     sent.try_set(true);
                     cooldown.start(RESEND_COOLDOWN_SECONDS);
-                    focus_after_render(move || {
-                        alert_ref.try_get_untracked().flatten().map(Into::into)
-                    });
+                    focus_when_drawn(alert_ref);
                 }
                 Err(error) => {
-                    if error.code() == Some(ErrorCode::TooManyAttempts) {
-                        cooldown.start(error.retry_after().unwrap_or(60));
-                    }
+                    cooldown.start_on_limit(&error);
                     failure.try_set(Some(error));
-                    focus_after_render(move || {
-                        alert_ref.try_get_untracked().flatten().map(Into::into)
-                    });
+                    focus_when_drawn(alert_ref);
                 }
             }
         }
@@ -77,7 +71,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             .map(|(_, t)| t);
         email_error.set(problem);
         if problem.is_some() {
-            focus_after_render(move || email_ref.try_get_untracked().flatten().map(Into::into));
+            focus_when_drawn(email_ref);
             return;
         }
         request.dispatch_local(PasswordResetRequest {

@@ -2,7 +2,7 @@
 //! the language the person chose, whichever slug they came by. An unknown slug gets a
 //! not-found that leads back to the list, and every answer ends with the contact block.
 
-use crate::components::{focus_after_render, PageShell};
+use crate::components::{focus_when_drawn, PageShell};
 use crate::help::{use_page_title, Article, ArticleBody, ArticleText, ContactBlock, HelpText};
 use crate::i18n::tr;
 use crate::i18n::use_i18n;
@@ -34,7 +34,7 @@ pub fn HelpArticlePage() -> impl IntoView {
     Effect::new(move |previous: Option<Option<Article>>| {
         let now = article.get();
         if previous.is_some_and(|p| p != now) {
-            focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
+            focus_when_drawn(heading);
         }
         now
     });

@@ -9,7 +9,7 @@
 use crate::api;
 use crate::components::invitation_states::same_email;
 use crate::components::{
-    focus_after_render, use_document_title, Failure, InvitationExpired, InvitationForm,
+    focus_when_drawn, use_document_title, Failure, InvitationExpired, InvitationForm,
     InvitationInvalid, InvitationOtherAccount, InvitationState, InvitationUnreachable,
     InvitationUsed, Loading, PageShell,
 };
@@ -62,7 +62,7 @@ pub fn InvitationPage() -> impl IntoView {
         }
         state.try_set(next);
         if announce {
-            focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
+            focus_when_drawn(heading);
         }
     };
 

@@ -7,7 +7,7 @@
 
 use crate::api;
 use crate::components::{
-    focus_after_render, use_document_title, Loading, PageShell, RegisterForm, RegisterValues,
+    focus_when_drawn, use_document_title, Loading, PageShell, RegisterForm, RegisterValues,
     ResendLink, SignOutFirst,
 };
 use crate::context::use_shared;
@@ -38,7 +38,7 @@ pub fn RegisterPage() -> impl IntoView {
     // Each new stage is announced by moving focus to its heading.
     let go = move |next: Stage| {
         stage.try_set(next);
-        focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
+        focus_when_drawn(heading);
     };
     let on_sent = Callback::new(move |_| go(Stage::Sent));
     let on_closed = Callback::new(move |_| go(Stage::Closed));

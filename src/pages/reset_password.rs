@@ -6,8 +6,8 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    focus_after_render, start_countdown_on_limit, use_document_title, AccountAlert, Countdown,
-    Failure, Loading, PageShell, PasswordChecklist, PasswordField, ResetDone, ResetLinkDead,
+    focus_when_drawn, use_document_title, AccountAlert, Countdown, Failure, Loading, PageShell,
+    PasswordChecklist, PasswordField, ResetDone, ResetLinkDead,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::recovery::RecoveryText as R;
@@ -127,9 +127,7 @@ fn NewPasswordForm(
     let countdown = Countdown::new();
     let (password_ref, alert_ref) = (NodeRef::<Input>::new(), NodeRef::<Div>::new());
     let account_email = StoredValue::new(email.clone());
-    let focus_password = move || {
-        focus_after_render(move || password_ref.try_get_untracked().flatten().map(Into::into))
-    };
+    let focus_password = move || focus_when_drawn(password_ref);
 
     let save = Action::new_local(move |request: &CompletePasswordResetRequest| {
         let request = request.clone();
@@ -164,11 +162,9 @@ fn NewPasswordForm(
                             other => other,
                         });
                     } else {
-                        start_countdown_on_limit(&error, countdown);
+                        countdown.start_on_limit(&error);
                         failure.try_set(Some(Failure::from_error(&error)));
-                        focus_after_render(move || {
-                            alert_ref.try_get_untracked().flatten().map(Into::into)
-                        });
+                        focus_when_drawn(alert_ref);
                     }
                 }
             }

@@ -6,8 +6,7 @@
 
 use crate::api;
 use crate::components::{
-    focus_after_render, start_countdown_on_limit, use_document_title, AccountAlert, Countdown,
-    Failure, PageShell, ResendLink,
+    focus_when_drawn, use_document_title, AccountAlert, Countdown, Failure, PageShell, ResendLink,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
@@ -66,17 +65,15 @@ pub fn VerifyEmailPage() -> impl IntoView {
                     Some(ErrorCode::TokenUsed) => Outcome::Used,
                     Some(ErrorCode::TokenInvalid) => Outcome::Invalid,
                     _ => {
-                        start_countdown_on_limit(&error, countdown);
+                        countdown.start_on_limit(&error);
                         failure.try_set(Some(Failure::from_error(&error)));
-                        focus_after_render(move || {
-                            alert_ref.try_get_untracked().flatten().map(Into::into)
-                        });
+                        focus_when_drawn(alert_ref);
                         return;
                     }
                 },
             };
             outcome.try_set(next);
-            focus_after_render(move || heading.try_get_untracked().flatten().map(Into::into));
+            focus_when_drawn(heading);
         }
     });
     let pending = verify.pending();
