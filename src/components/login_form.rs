@@ -1,6 +1,7 @@
 //! The sign-in form itself: fields, remember-me, single sign-on, the links around it, and
 //! every failure in words with whatever the person typed left in place.
 
+use super::submission::Submission;
 use super::{first_paint, focus_when_drawn, Countdown, PasswordField, TextField};
 use crate::api::{self, ApiError};
 use crate::context::use_shared;
@@ -113,14 +114,14 @@ pub fn LoginForm(
         }
     });
     let pending = sign_in.pending();
-    let blocked = move || countdown.blocks(pending);
+    let submission = Submission::new(countdown, pending, failure);
+    let blocked = move || submission.blocked();
 
     let submit = move || {
-        if countdown.refuses(pending) {
+        if !submission.begin() {
             return;
         }
         revealed.set(false);
-        failure.set(None);
         let rules = LoginRules {
             email: email.get_untracked(),
             password: password.get_untracked(),

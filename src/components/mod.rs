@@ -10,6 +10,7 @@ mod login_form;
 mod page_shell;
 mod password_checklist;
 mod password_field;
+mod submission;
 mod text_field;
 
 pub use countdown::Countdown;
@@ -23,6 +24,7 @@ pub use login_form::{LoginFailure, LoginForm};
 pub use page_shell::PageShell;
 pub use password_checklist::PasswordChecklist;
 pub use password_field::PasswordField;
+pub use submission::Submission;
 pub use text_field::TextField;
 
 // Getting an account: registration, email verification, invitations.

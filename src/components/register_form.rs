@@ -5,6 +5,7 @@ use super::account_form::{AccountAlert, Failure};
 use super::account_rules::{
     problem_for, registration_problems, server_problems, AccountField, Problems, Registration,
 };
+use super::submission::Submission;
 use super::TextField;
 use super::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
@@ -142,14 +143,14 @@ pub fn RegisterForm(
         }
     });
     let pending = register.pending();
-    let blocked = move || countdown.blocks(pending);
+    let submission = Submission::new(countdown, pending, failure);
+    let blocked = move || submission.blocked();
 
     let submit = move || {
-        if countdown.refuses(pending) {
+        if !submission.begin() {
             return;
         }
         revealed.set(false);
-        failure.set(None);
         let (n, e, o, p) = (
             name.get_untracked(),
             email.get_untracked(),

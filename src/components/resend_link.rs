@@ -3,6 +3,7 @@
 //! emails an hour) while the first message is still on its way.
 
 use super::account_form::{AccountAlert, Failure};
+use super::submission::Submission;
 use super::TextField;
 use super::{focus_when_drawn, Countdown};
 use crate::api;
@@ -60,14 +61,14 @@ pub fn ResendLink(
         }
     });
     let pending = resend.pending();
-    let blocked = move || countdown.blocks(pending);
+    let submission = Submission::new(countdown, pending, failure);
+    let blocked = move || submission.blocked();
 
     let send = move || {
         // One click, one email; none at all while the cooldown runs.
-        if countdown.refuses(pending) {
+        if !submission.begin() {
             return;
         }
-        failure.set(None);
         sent.set(false);
         let address = email.get_untracked().trim().to_owned();
         let problem: Option<Msg> = email_problem(&address).map(Into::into);

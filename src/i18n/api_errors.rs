@@ -49,23 +49,33 @@ mod tests {
     const PROBLEM: Option<&str> = Some("application/problem+json");
 
     #[test]
-    fn wrong_credentials_become_the_generic_sentence() {
-        let body =
-            r#"{"type":"about:blank","title":"x","status":401,"code":"invalid_credentials"}"#;
-        let err = ApiError::from_response(401, PROBLEM, body, None, 0);
-        assert_eq!(err.message(), Text::InvalidCredentials);
-    }
-
-    #[test]
-    fn an_html_error_page_from_a_proxy_is_a_server_error() {
-        let err = ApiError::from_response(502, Some("text/html"), "<h1>Bad gateway</h1>", None, 0);
-        assert_eq!(err.message(), Text::ServerError);
-    }
-
-    #[test]
-    fn rate_limits_say_so_even_without_a_body() {
-        let err = ApiError::from_response(429, None, "", Some(" 30 "), 0);
-        assert_eq!(err.message(), Text::TooManyAttempts);
+    fn each_answer_gets_its_sentence() {
+        let unknown = r#"{"status":409,"code":"something_new"}"#;
+        let cases = [
+            (
+                401,
+                PROBLEM,
+                r#"{"status":401,"code":"invalid_credentials"}"#,
+                Text::InvalidCredentials,
+            ),
+            (
+                502,
+                Some("text/html"),
+                "<h1>Bad gateway</h1>",
+                Text::ServerError,
+            ),
+            // Rate limits say so even without a body.
+            (429, None, "", Text::TooManyAttempts),
+            // Unknown codes fall back by status.
+            (409, PROBLEM, unknown, Text::MalformedAnswer),
+            (503, PROBLEM, unknown, Text::ServerError),
+        ];
+        for (status, content_type, body, expected) in cases {
+            let err = ApiError::from_response(status, content_type, body, Some(" 30 "), 0);
+            assert_eq!(err.message(), expected, "{status} {body}");
+        }
+        assert_eq!(ApiError::Network.message(), Text::NetworkDown);
+        assert_eq!(ApiError::Timeout.message(), Text::TimedOut);
     }
 
     #[test]
@@ -81,14 +91,5 @@ mod tests {
                 assert_eq!(err.message(), expected, "{status} {body:?}");
             }
         }
-    }
-
-    #[test]
-    fn unknown_codes_fall_back_by_status() {
-        let body = r#"{"status":409,"code":"something_new"}"#;
-        let err = ApiError::from_response(409, PROBLEM, body, None, 0);
-        assert_eq!(err.message(), Text::MalformedAnswer);
-        let err = ApiError::from_response(503, PROBLEM, body, None, 0);
-        assert_eq!(err.message(), Text::ServerError);
     }
 }

@@ -5,6 +5,7 @@
 //! using it up; only saving a new password does.
 
 use crate::api::{self, ApiError};
+use crate::components::Submission;
 use crate::components::{
     focus_when_drawn, use_document_title, AccountAlert, Countdown, Failure, Loading, PageShell,
     PasswordChecklist, PasswordField, ResetDone, ResetLinkDead,
@@ -171,12 +172,12 @@ fn NewPasswordForm(
         }
     });
     let pending = save.pending();
+    let submission = Submission::new(countdown, pending, failure);
     let submit = move || {
-        if countdown.refuses(pending) {
+        if !submission.begin() {
             return;
         }
         revealed.set(false);
-        failure.set(None);
         let problem = new_password_problem(&shared.password_policy(), &password.get_untracked());
         password_error.set(problem);
         if problem.is_some() {
@@ -230,7 +231,7 @@ fn NewPasswordForm(
             <button
                 type="submit"
                 class="button button--primary"
-                aria-disabled=move || countdown.blocks(pending).then_some("true")
+                aria-disabled=move || submission.blocked().then_some("true")
             >
                 {move || i18n.t(if pending.get() { R::Saving } else { R::SaveButton })}
             </button>
