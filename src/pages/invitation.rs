@@ -13,7 +13,7 @@ use crate::components::{
     InvitationInvalid, InvitationOtherAccount, InvitationState, InvitationUnreachable,
     InvitationUsed, Loading, PageShell,
 };
-use crate::context::{take_link_token, use_shared};
+use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
 use leptos::html::H1;
@@ -32,7 +32,10 @@ pub fn InvitationPage() -> impl IntoView {
             .unwrap_or_else(|| shared.runtime().after_login)
     });
 
-    let token = take_link_token();
+    let token = fragment_value("token").filter(|t| !t.trim().is_empty());
+    if fragment_value("token").is_some() {
+        clear_fragment();
+    }
     let state = RwSignal::new(if token.is_some() {
         InvitationState::Checking
     } else {
