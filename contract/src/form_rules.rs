@@ -2,8 +2,6 @@
 //! are not the password policy (that one is `password.rs`). The backend enforces them, the
 //! site checks them before sending, so a person reads the same rule in words either way.
 
-use crate::field_codes;
-
 /// Field names as they appear in requests and in `Problem.errors[].field`.
 pub mod fields {
     pub const NAME: &str = "name";
@@ -11,6 +9,14 @@ pub mod fields {
     pub const ORGANISATION: &str = "organisation";
     pub const PASSWORD: &str = "password";
     pub const ACCEPT_TERMS: &str = "accept_terms";
+}
+
+/// Codes of per-field errors (`Problem::errors[].code`) besides [`crate::PasswordRule::code`].
+pub mod field_codes {
+    pub const REQUIRED: &str = "required";
+    pub const INVALID_EMAIL: &str = "invalid_email";
+    pub const TOO_LONG: &str = "too_long";
+    pub const NOT_ACCEPTED: &str = "not_accepted";
 }
 
 /// A person's or an organisation's name: at most this many characters (after trimming).

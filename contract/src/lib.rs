@@ -22,7 +22,8 @@ pub use accounts::{
 };
 pub use email::{is_plausible_email, normalise_email, MAX_EMAIL_LEN};
 pub use form_rules::{
-    fields, name_problem, sign_in_password_acceptable, MAX_NAME_CHARS, MAX_SIGN_IN_PASSWORD_BYTES,
+    field_codes, fields, name_problem, sign_in_password_acceptable, MAX_NAME_CHARS,
+    MAX_SIGN_IN_PASSWORD_BYTES,
 };
 pub use locale::Locale;
 pub use password::{PasswordPolicy, PasswordRule};
@@ -42,11 +43,3 @@ pub const CSRF_HEADER: &str = "x-topocloud-csrf";
 pub const CSRF_HEADER_VALUE: &str = "1";
 
 pub use routes::paths;
-
-/// Codes of per-field errors (`Problem::errors[].code`) besides [`PasswordRule::code`].
-pub mod field_codes {
-    pub const REQUIRED: &str = "required";
-    pub const INVALID_EMAIL: &str = "invalid_email";
-    pub const TOO_LONG: &str = "too_long";
-    pub const NOT_ACCEPTED: &str = "not_accepted";
-}

@@ -6,8 +6,6 @@ use crate::api::ApiError;
 use crate::i18n::accounts::{AccountText, Msg};
 use crate::i18n::Text;
 use crate::validation::{email_problem, new_password_problem, password_rule_text};
-#[cfg(test)]
-use topocloud_contract::MAX_NAME_CHARS;
 use topocloud_contract::{
     field_codes, fields, name_problem as name_rule, ErrorCode, PasswordPolicy,
 };
@@ -143,6 +141,7 @@ pub fn problem_for(problems: &Problems, field: AccountField) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use topocloud_contract::MAX_NAME_CHARS;
 
     fn form<'a>(name: &'a str, email: &'a str, password: &'a str, terms: bool) -> Registration<'a> {
         Registration {

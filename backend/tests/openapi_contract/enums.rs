@@ -134,7 +134,10 @@ fn field_codes_are_exactly_the_rust_ones() {
         field_codes::TOO_LONG,
         field_codes::NOT_ACCEPTED,
     ]);
-    assert_eq!(listed, contract_module_constants("lib.rs", "field_codes"));
+    assert_eq!(
+        listed,
+        contract_module_constants("form_rules.rs", "field_codes")
+    );
     assert_eq!(enum_of(&spec, "FieldCode"), listed);
     let rules: BTreeSet<String> = ALL_PASSWORD_RULES
         .iter()
