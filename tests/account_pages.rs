@@ -18,7 +18,7 @@ use leptos_router::components::Router;
 use support::{
     document, mount, not_signed_in, sleep, type_into, wait_for, FakeFetch, FakeResponse, Mounted,
 };
-use topocloud_site::pages::{InvitationPage, RegisterPage, VerifyEmailPage};
+use topocloud_site::accounts::{InvitationPage, RegisterPage, VerifyEmailPage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -16,7 +16,7 @@ use leptos_router::components::Router;
 use support::{
     document, key_on, mount, not_signed_in, type_into, wait_for, FakeFetch, FakeResponse,
 };
-use topocloud_site::components::LoginForm;
+use topocloud_site::login::LoginForm;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -172,6 +172,31 @@ test('no screen moves while the app starts, not even the ones that wait for the 
   }
 });
 
+test('the login form takes over only once the backend settings are known, so its single sign-on buttons never push it down', async ({ page }) => {
+  // /api/config (single sign-on providers, registration open) answers late, after the
+  // session check: the form drawn without its buttons would grow when they came.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/config', async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  await recordLayoutShifts(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  const sessionAnswered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/session');
+  await page.goto('/users/login');
+  await sessionAnswered;
+  // Two frames for the app to act on the answer (it takes over within one when it may).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(page.locator('#first-paint')).toBeAttached();
+  release();
+  await expect(page.getByRole('link', { name: /Microsoft/ })).toBeVisible();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  const shifts = await shiftsAfterTakeover(page);
+  const total = shifts.reduce((sum, shift) => sum + parseFloat(shift), 0);
+  expect(total, `layout shifts ${JSON.stringify(shifts)}`).toBe(0);
+});
+
 test('a page that arrives in parts is not drawn half parsed, so nothing moves when the rest comes', async ({ page, baseURL }) => {
   // The document stops inside the header, after the language switch's start tag and before
   // its word: what a slow line (or a parser that pauses) can leave the browser with.

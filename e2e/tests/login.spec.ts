@@ -108,6 +108,15 @@ test('a deep link to /account while signed out returns there after sign-in', asy
   await expect(page.getByText(DEMO_EMAIL)).toBeVisible();
 });
 
+test('a deep link to a signed-in screen keeps its whole address, query included, through the login', async ({ page }) => {
+  await page.goto('/account?tab=projects&sort=name');
+  await expect(page).toHaveURL(/\/users\/login\?return_to=\/account%3Ftab%3Dprojects%26sort%3Dname$/);
+  const login = new LoginPage(page);
+  await login.signIn(DEMO_EMAIL, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/account\?tab=projects&sort=name$/);
+  await expect(page.getByText(DEMO_EMAIL)).toBeVisible();
+});
+
 for (const hostile of [
   'https://evil.test/',
   '//evil.test/',

@@ -7,14 +7,18 @@
 //! - `links.rs`: how other screens link to an article;
 //! - `render.rs`: markup to elements.
 //!
-//! The pages are `pages/help.rs` (`/help`) and `pages/help_article.rs` (`/help/:slug`).
+//! - `page.rs` (`/help`) and `article_page.rs` (`/help/:slug`): the screens.
 
+mod article_page;
 pub mod links;
 pub mod markup;
+mod page;
 mod render;
 pub mod search;
 
 // The words are i18n's (`i18n/help/`); this module searches, parses and shows them.
 pub use crate::i18n::help::{entry, result_count, Article, ArticleText, Entry, HelpText};
+pub use article_page::HelpArticlePage;
 pub use links::{article_for, article_href, HelpLink, HelpLinkFor};
+pub use page::HelpPage;
 pub use render::{use_page_title, ArticleBody, ContactBlock};

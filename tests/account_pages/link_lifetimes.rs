@@ -3,7 +3,7 @@
 
 use super::*;
 use topocloud_site::help::{Article, ArticleBody};
-use topocloud_site::pages::ForgotPasswordPage;
+use topocloud_site::recovery::ForgotPasswordPage;
 
 const SHORT_LINKS: &str = r#"{"registration_open":true,"sso_providers":[],
   "password_policy":{"min_length":12,"max_length":128,"blocklist":true},

@@ -2,13 +2,14 @@
 //! sign out and carry on, or to stay signed in. Never a dead end, never a silent redirect
 //! (they may well mean to make a second account, for another organisation).
 
-use super::account_form::{AccountAlert, Failure};
-use super::{focus_when_drawn, Countdown};
 use crate::api;
+use crate::components::{focus_when_drawn, Countdown};
+use crate::components::{Failure, FailureAlert};
 use crate::context::use_shared;
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
 use crate::i18n::use_i18n;
+use crate::session::use_session;
 use leptos::html::{Div, H1};
 use leptos::prelude::*;
 
@@ -27,11 +28,13 @@ pub fn SignOutFirst(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let after_login = use_shared().runtime().after_login;
+    let session = use_session();
     let failure = RwSignal::new(None::<Failure>);
     let alert_ref = NodeRef::<Div>::new();
     let sign_out = Action::new_local(move |_: &()| async move {
         match api::sign_out().await {
             Ok(()) => {
+                session.signed_out();
                 on_signed_out.try_run(());
             }
             Err(error) => {
@@ -56,7 +59,7 @@ pub fn SignOutFirst(
             <strong class="account-email">{signed_in}</strong>"."
         </p>
         {children()}
-        <AccountAlert
+        <FailureAlert
             failure
             countdown=Countdown::new()
             node_ref=alert_ref

@@ -6,16 +6,17 @@
 //! never reaches a server or a Referer), is cleared from the address bar at once, and
 //! is sent only in POST bodies.
 
-use crate::api;
-use crate::components::invitation_states::same_email;
-use crate::components::{
-    focus_when_drawn, use_document_title, Failure, InvitationExpired, InvitationForm,
-    InvitationInvalid, InvitationOtherAccount, InvitationState, InvitationUnreachable,
-    InvitationUsed, Loading, PageShell,
+use super::invitation_states::same_email;
+use super::{
+    InvitationExpired, InvitationForm, InvitationInvalid, InvitationOtherAccount, InvitationState,
+    InvitationUnreachable, InvitationUsed,
 };
+use crate::api;
+use crate::components::{focus_when_drawn, use_document_title, Failure, Loading, PageShell};
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
+use crate::session::use_session;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -25,6 +26,7 @@ use topocloud_contract::{safe_return_to, TokenRequest};
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let shared = use_shared();
+    let session = use_session();
     use_document_title(AccountText::InvitationTitle);
     let query = use_query_map();
     let destination = Signal::derive(move || {
@@ -74,15 +76,8 @@ pub fn InvitationPage() -> impl IntoView {
         async move {
             let next = match api::lookup_invitation(&request).await {
                 // Somebody else's session would make accepting fail: say so up front.
-                Ok(details) => match api::current_session().await {
-                    Ok(session) if !same_email(&session.email, &details.email) => {
-                        InvitationState::OtherAccount {
-                            details,
-                            signed_in: session.email,
-                        }
-                    }
-                    _ => InvitationState::Open(details),
-                },
+                // Whether somebody else is signed in is the app's session's to say (below).
+                Ok(details) => InvitationState::Open(details),
                 Err(error) => InvitationState::from_error(&error)
                     .unwrap_or_else(|| InvitationState::Unreachable(Failure::from_error(&error))),
             };
@@ -98,21 +93,34 @@ pub fn InvitationPage() -> impl IntoView {
         look_up.dispatch_local(true);
     });
 
-    let body = move || match state.get() {
-        InvitationState::Checking => view! {
+    let checking = move || {
+        view! {
             <h1 id="invitation-title" node_ref=heading tabindex="-1">
                 {tr(AccountText::InvitationTitle)}
             </h1>
             <Loading text=AccountText::CheckingInvitation />
         }
-        .into_any(),
-        InvitationState::Open(details) => view! {
-            <h1 id="invitation-title" node_ref=heading tabindex="-1">
-                {tr(AccountText::InvitationTitle)}
-            </h1>
-            <InvitationForm details token name password destination on_state />
-        }
-        .into_any(),
+        .into_any()
+    };
+    let body = move || match state.get() {
+        InvitationState::Checking => checking(),
+        InvitationState::Open(details) => match session.get() {
+            // Somebody else's session would make accepting fail: say so up front.
+            Some(Ok(other)) if !same_email(&other.email, &details.email) => {
+                let on_signed_out = Callback::new(move |_| focus_when_drawn(heading));
+                let signed_in = other.email;
+                view! { <InvitationOtherAccount details signed_in heading on_signed_out /> }
+                    .into_any()
+            }
+            Some(_) => view! {
+                <h1 id="invitation-title" node_ref=heading tabindex="-1">
+                    {tr(AccountText::InvitationTitle)}
+                </h1>
+                <InvitationForm details token name password destination on_state />
+            }
+            .into_any(),
+            None => checking(),
+        },
         InvitationState::OtherAccount { details, signed_in } => {
             let open = details.clone();
             let on_signed_out =

@@ -1,14 +1,14 @@
 //! The registration form: name, email, organisation, a new password with its live
 //! checklist, and the terms. Everything typed stays through every failure.
 
-use super::account_form::{AccountAlert, Failure};
-use super::account_rules::{
+use super::rules::{
     problem_for, registration_problems, server_problems, AccountField, Problems, Registration,
 };
-use super::submission::Submission;
-use super::TextField;
-use super::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
 use crate::api;
+use crate::components::Submission;
+use crate::components::TextField;
+use crate::components::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
+use crate::components::{Failure, FailureAlert};
 use crate::context::use_shared;
 use crate::i18n::accounts::{AccountText, Msg};
 use crate::i18n::tr;
@@ -181,7 +181,7 @@ pub fn RegisterForm(
     };
 
     view! {
-        <AccountAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
+        <FailureAlert failure countdown node_ref=alert_ref on_retry=Callback::new(move |_| submit()) />
         <form class="form" novalidate on:submit=move |ev: SubmitEvent| { ev.prevent_default(); submit(); }>
             <TextField id="name" label=AccountText::NameLabel autocomplete="name"
                 value=name error=error(AccountField::Name) node_ref=field_ref(AccountField::Name) />

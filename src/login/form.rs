@@ -1,58 +1,32 @@
 //! The sign-in form itself: fields, remember-me, single sign-on, the links around it, and
 //! every failure in words with whatever the person typed left in place.
 
-use super::submission::Submission;
-use super::{first_paint, focus_when_drawn, Countdown, PasswordField, TextField};
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::components::Submission;
+use crate::components::{first_paint, focus_when_drawn, Countdown, Failure, FailureAlert};
+use crate::components::{PasswordField, TextField};
 use crate::context::use_shared;
-use crate::help::{article_href, Article, HelpLink, HelpLinkFor};
+use crate::help::{article_href, Article};
 use crate::i18n::accounts::Msg;
 use crate::i18n::tr;
-use crate::i18n::{too_many_attempts, use_i18n, Text};
+use crate::i18n::{use_i18n, Text};
+use crate::session::use_session;
 use crate::validation::{Field, LoginForm as LoginRules};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use topocloud_contract::paths;
 use topocloud_contract::routes;
-use topocloud_contract::{
-    percent_encode, ErrorCode, Locale, ResendVerificationRequest, SignInRequest,
-};
-
-/// What went wrong, as the person needs to hear it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoginFailure {
-    Message(Text),
-    /// The request may not have arrived: offer to send it again.
-    Retry(Text),
-    /// Locked for a while: the countdown says how long.
-    RateLimited,
-    NotVerified {
-        resent: bool,
-    },
-}
-
-impl LoginFailure {
-    pub fn from_error(error: &ApiError) -> Self {
-        match error.code() {
-            Some(ErrorCode::TooManyAttempts) => LoginFailure::RateLimited,
-            Some(ErrorCode::EmailNotVerified) => LoginFailure::NotVerified { resent: false },
-            _ if error.is_retryable() => LoginFailure::Retry(error.message()),
-            _ => LoginFailure::Message(error.message()),
-        }
-    }
-}
+use topocloud_contract::{percent_encode, Locale, ResendVerificationRequest, SignInRequest};
 
 #[component]
 pub fn LoginForm(
     #[prop(into)] destination: Signal<String>,
-    #[prop(default = None)] initial_failure: Option<LoginFailure>,
+    #[prop(default = None)] initial_failure: Option<Failure>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let shared = use_shared();
-    let navigate = use_navigate();
+    let session = use_session();
     let runtime = shared.runtime();
 
     let email = shared.typed_email;
@@ -95,19 +69,13 @@ pub fn LoginForm(
 
     let sign_in = Action::new_local(move |request: &SignInRequest| {
         let request = request.clone();
-        let navigate = navigate.clone();
         async move {
             match api::sign_in(&request).await {
-                Ok(_) => navigate(
-                    &destination.try_get_untracked().unwrap_or_default(),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                ),
+                // The login screen takes the person on from here.
+                Ok(info) => session.signed_in(info),
                 Err(error) => {
                     countdown.start_on_limit(&error);
-                    failure.set(Some(LoginFailure::from_error(&error)));
+                    failure.set(Some(Failure::from_error(&error)));
                     focus_alert();
                 }
             }
@@ -162,65 +130,12 @@ pub fn LoginForm(
         async move {
             let outcome = api::resend_verification(&request).await;
             failure.set(Some(match outcome {
-                Ok(()) => LoginFailure::NotVerified { resent: true },
-                Err(error) => LoginFailure::from_error(&error),
+                Ok(()) => Failure::NotVerified { resent: true },
+                Err(error) => Failure::from_error(&error),
             }));
             focus_alert();
         }
     });
-
-    let alert_body = move || {
-        failure.get().map(|f| match f {
-            LoginFailure::Message(text) => view! {
-                <p>{tr(text)}</p>
-                <HelpLinkFor message=text />
-            }
-            .into_any(),
-            LoginFailure::Retry(text) => view! {
-                <p>{tr(text)}</p>
-                <button type="button" class="button button--secondary" on:click=move |_| submit()>
-                    {tr(Text::TryAgain)}
-                </button>
-            }
-            .into_any(),
-            LoginFailure::RateLimited => view! {
-                // The number changes every second; only the start and the end are announced.
-                <p aria-live="off">
-                    {move || match countdown.remaining.get() {
-                        0 => i18n.t(Text::CanTryAgainNow).into_owned(),
-                        left => too_many_attempts(i18n.lang(), left),
-                    }}
-                </p>
-                <p>
-                    <HelpLink article=Article::TooManyAttempts />
-                </p>
-            }
-            .into_any(),
-            LoginFailure::NotVerified { resent } => view! {
-                <p>{tr(Text::EmailNotVerified)}</p>
-                {if resent {
-                    view! { <p>{tr(Text::VerificationResent)}</p> }.into_any()
-                } else {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            aria-disabled=move || resend.pending().get().then_some("true")
-                            on:click=move |_| {
-                                if !resend.pending().get_untracked() {
-                                    resend.dispatch_local(());
-                                }
-                            }
-                        >
-                            {tr(Text::ResendVerification)}
-                        </button>
-                    }
-                        .into_any()
-                }}
-            }
-            .into_any(),
-        })
-    };
 
     let sso_buttons = move || {
         let providers = shared.site().map(|c| c.sso_providers).unwrap_or_default();
@@ -259,33 +174,70 @@ pub fn LoginForm(
         <section class="card" aria-labelledby="login-title">
             <h1 id="login-title">{tr(Text::LoginTitle)}</h1>
             <p class="intro">{tr(Text::LoginIntro)}</p>
-            <div node_ref=alert_ref class="form-alert" class:form-alert--visible=move || failure.get().is_some()
-                role="alert" tabindex="-1">
-                {alert_body}
-            </div>
+            <FailureAlert
+                failure
+                countdown
+                node_ref=alert_ref
+                on_retry=move |_| submit()
+                on_resend=move |_| {
+                    resend.dispatch_local(());
+                }
+                resending=resend.pending()
+            />
             <form class="form" novalidate on:submit=on_submit>
-                <TextField id="email" label=Text::EmailLabel input_type="email" autocomplete="username"
-                    value=email error=Signal::derive(move || email_error.get().map(Msg::from)) node_ref=email_ref />
-                <PasswordField id="password" label=Text::PasswordLabel autocomplete="current-password"
-                    value=password error=password_error revealed node_ref=password_ref />
+                <TextField
+                    id="email"
+                    label=Text::EmailLabel
+                    input_type="email"
+                    autocomplete="username"
+                    value=email
+                    error=Signal::derive(move || email_error.get().map(Msg::from))
+                    node_ref=email_ref
+                />
+                <PasswordField
+                    id="password"
+                    label=Text::PasswordLabel
+                    autocomplete="current-password"
+                    value=password
+                    error=password_error
+                    revealed
+                    node_ref=password_ref
+                />
                 <div class="form-row">
                     <div class="checkbox">
-                        <input type="checkbox" id="remember" name="remember" node_ref=remember_ref prop:checked=move || remember.get()
-                            on:change=move |ev| remember.set(event_target_checked(&ev)) />
+                        <input
+                            type="checkbox"
+                            id="remember"
+                            name="remember"
+                            node_ref=remember_ref
+                            prop:checked=move || remember.get()
+                            on:change=move |ev| remember.set(event_target_checked(&ev))
+                        />
                         <label for="remember">{tr(Text::RememberMe)}</label>
                     </div>
                     <a href=routes::FORGOT_PASSWORD>{tr(Text::ForgotPassword)}</a>
                 </div>
-                <button type="submit" class="button button--primary" aria-disabled=move || blocked().then_some("true")>
-                    {move || i18n.t(if pending.get() { Text::SigningIn } else { Text::SignInButton })}
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    aria-disabled=move || blocked().then_some("true")
+                >
+                    {move || {
+                        i18n.t(if pending.get() { Text::SigningIn } else { Text::SignInButton })
+                    }}
                 </button>
             </form>
             {sso_buttons}
         </section>
         <nav class="below-card" aria-label=move || i18n.t(Text::CantSignIn)>
-            <p><a href=article_href(Article::CantLogIn)>{tr(Text::CantSignIn)}</a></p>
+            <p>
+                <a href=article_href(Article::CantLogIn)>{tr(Text::CantSignIn)}</a>
+            </p>
             <Show when=registration_open>
-                <p>{tr(Text::NoAccountYet)} " " <a href=routes::REGISTER>{tr(Text::CreateAccount)}</a></p>
+                <p>
+                    {tr(Text::NoAccountYet)} " "
+                    <a href=routes::REGISTER>{tr(Text::CreateAccount)}</a>
+                </p>
             </Show>
             <p>
                 {tr(Text::FirstTimeHint)} " "

@@ -4,9 +4,10 @@
 //! The token is read from the fragment (which never reaches a server or a Referer),
 //! cleared from the address bar at once, and sent only in the POST body.
 
+use super::ResendLink;
 use crate::api;
 use crate::components::{
-    focus_when_drawn, use_document_title, AccountAlert, Countdown, Failure, PageShell, ResendLink,
+    focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, PageShell,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
@@ -96,7 +97,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
         Outcome::Ready => view! {
             {title(AccountText::VerifyTitle)}
             <p class="intro">{tr(AccountText::VerifyIntro)}</p>
-            <AccountAlert
+            <FailureAlert
                 failure
                 countdown
                 node_ref=alert_ref

@@ -2,11 +2,11 @@
 //! minute, so people do not flood their own mailbox (and the backend's limit of a few
 //! emails an hour) while the first message is still on its way.
 
-use super::account_form::{AccountAlert, Failure};
-use super::submission::Submission;
-use super::TextField;
-use super::{focus_when_drawn, Countdown};
 use crate::api;
+use crate::components::Submission;
+use crate::components::TextField;
+use crate::components::{focus_when_drawn, Countdown};
+use crate::components::{Failure, FailureAlert};
 use crate::i18n::accounts::{resend_in, AccountText, Msg};
 use crate::i18n::{use_i18n, Text};
 use crate::validation::email_problem;
@@ -85,7 +85,7 @@ pub fn ResendLink(
 
     view! {
         <div class="resend">
-            <AccountAlert
+            <FailureAlert
                 failure
                 countdown
                 node_ref=alert_ref

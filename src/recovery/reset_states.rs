@@ -1,8 +1,8 @@
 //! How a password-reset link can end: the new password is set, or the link is expired,
 //! used or broken (with the address it was for, when the backend says so, to ask anew).
 
-use super::{focus_when_drawn, AccountAlert, Countdown, Failure};
 use crate::api::{self};
+use crate::components::{focus_when_drawn, Countdown, Failure, FailureAlert};
 use crate::context::use_shared;
 use crate::help::{article_href, Article};
 use crate::i18n::recovery::RecoveryText as R;
@@ -107,7 +107,7 @@ pub fn ResetLinkDead(title: R, body: R, email: Option<String>) -> impl IntoView 
                     })
             }}
         </div>
-        <AccountAlert
+        <FailureAlert
             failure
             countdown
             node_ref=NodeRef::new()

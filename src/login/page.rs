@@ -1,13 +1,15 @@
 //! `/users/login`: where every user starts the day, and where locked-out users land.
 //!
-//! A live session goes straight on, before the form is ever drawn. Messages that come
+//! A live session goes straight on, before the form is ever drawn; so does a sign-in
+//! made here (the form tells the app's one session, this screen takes the person on). Messages that come
 //! back in the fragment (`#error=` from single sign-on, `#email=` from an emailed link)
 //! are read once and cleared from the address bar.
 
-use crate::api;
-use crate::components::{use_document_title, Loading, LoginFailure, LoginForm, PageShell};
+use super::LoginForm;
+use crate::components::{use_document_title, Failure, Loading, PageShell};
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::Text;
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -25,7 +27,8 @@ pub fn LoginPage() -> impl IntoView {
             .unwrap_or_else(|| shared.runtime().after_login)
     });
 
-    let sso_failure = fragment_value("error").map(|code| LoginFailure::Message(sso_message(&code)));
+    let sso_failure =
+        fragment_value("error").map(|code| Failure::Message(sso_message(&code).into()));
     if let Some(email) = fragment_value("email") {
         shared.typed_email.set(email);
     }
@@ -33,7 +36,7 @@ pub fn LoginPage() -> impl IntoView {
         clear_fragment();
     }
 
-    let session = LocalResource::new(api::current_session);
+    let session = use_session();
     Effect::new(move |_| {
         if let Some(Ok(_)) = session.get() {
             navigate(
@@ -45,16 +48,26 @@ pub fn LoginPage() -> impl IntoView {
             );
         }
     });
+    // Signed out, or the check itself failed: either way the form, drawn whole or not
+    // yet: its single sign-on buttons and registration link come from `/api/config`, and
+    // arriving after the takeover they would push the links below the card and the
+    // footer down (a layout shift of 0.036 on a phone). Once drawn, the form stays (also
+    // while its own sign-in takes the person on) and is never made anew, which would
+    // lose what was typed.
+    let ready = Memo::new(move |drawn: Option<&bool>| {
+        drawn == Some(&true)
+            || (matches!(session.get(), Some(Err(_))) && shared.site_config.get().is_some())
+    });
 
     view! {
         <PageShell>
-            {move || match session.get() {
-                Some(Err(_)) => {
-                    // Signed out, or the check itself failed: either way, show the form.
-                    view! { <LoginForm destination initial_failure=sso_failure.clone() /> }
+            {move || {
+                if ready.get() {
+                    view! { <LoginForm destination initial_failure=sso_failure /> }
                         .into_any()
+                } else {
+                    view! { <Loading text=Text::Loading /> }.into_any()
                 }
-                _ => view! { <Loading text=Text::Loading /> }.into_any(),
             }}
         </PageShell>
     }

@@ -4,16 +4,18 @@
 //! address bar, and sent only in POST bodies. Opening the page checks the link without
 //! using it up; only saving a new password does.
 
+use super::{ResetDone, ResetLinkDead};
 use crate::api::{self, ApiError};
 use crate::components::Submission;
 use crate::components::{
-    focus_when_drawn, use_document_title, AccountAlert, Countdown, Failure, Loading, PageShell,
-    PasswordChecklist, PasswordField, ResetDone, ResetLinkDead,
+    focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, Loading, PageShell,
+    PasswordChecklist, PasswordField,
 };
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
+use crate::session::use_session;
 use crate::validation::{new_password_problem, password_rule_text};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
@@ -120,6 +122,7 @@ fn NewPasswordForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let shared = use_shared();
+    let session = use_session();
     let password = RwSignal::new(String::new());
     let revealed = RwSignal::new(false);
     let password_error = RwSignal::new(None::<Text>);
@@ -135,6 +138,9 @@ fn NewPasswordForm(
         async move {
             match api::complete_password_reset(&request).await {
                 Ok(done) => {
+                    // A new password ends every session of the account: whether that was
+                    // this browser's, the backend knows.
+                    session.check();
                     link.try_set(Link::Done { email: done.email });
                 }
                 Err(error) => {
@@ -198,7 +204,7 @@ fn NewPasswordForm(
     view! {
         <h1 id="reset-title">{tr(R::ResetTitle)}</h1>
         <p class="intro">{tr(R::ResetIntro)}</p>
-        <AccountAlert
+        <FailureAlert
             failure
             countdown
             node_ref=alert_ref

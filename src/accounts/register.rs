@@ -5,16 +5,14 @@
 //! "closed" when the deployment hands out accounts by invitation only. Somebody who is
 //! signed in is asked to sign out first, or to stay.
 
-use crate::api;
-use crate::components::{
-    focus_when_drawn, use_document_title, Loading, PageShell, RegisterForm, RegisterValues,
-    ResendLink, SignOutFirst,
-};
+use super::{RegisterForm, RegisterValues, ResendLink, SignOutFirst};
+use crate::components::{focus_when_drawn, use_document_title, Loading, PageShell};
 use crate::context::use_shared;
 use crate::help::{article_href, Article};
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
+use crate::session::use_session;
 use leptos::html::H1;
 use leptos::prelude::*;
 use topocloud_contract::routes;
@@ -42,12 +40,8 @@ pub fn RegisterPage() -> impl IntoView {
     };
     let on_sent = Callback::new(move |_| go(Stage::Sent));
     let on_closed = Callback::new(move |_| go(Stage::Closed));
-    let session = LocalResource::new(api::current_session);
-    let signed_out = RwSignal::new(false);
-    let on_signed_out = Callback::new(move |_| {
-        signed_out.try_set(true);
-        go(Stage::Form);
-    });
+    let session = use_session();
+    let on_signed_out = Callback::new(move |_| go(Stage::Form));
 
     let body = move || {
         // Until `/api/config` answers it is unknown whether the form may be shown; if it
@@ -61,7 +55,7 @@ pub fn RegisterPage() -> impl IntoView {
         // The same for the session: a failed check shows the form.
         let signed_in = match session.get() {
             None => return loading(),
-            Some(Ok(info)) if !signed_out.get() => Some(info.email),
+            Some(Ok(info)) => Some(info.email),
             Some(_) => None,
         };
         match stage.get() {

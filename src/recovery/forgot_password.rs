@@ -3,20 +3,21 @@
 //! The confirmation is the same sentence whether or not the address has an account, so
 //! this page cannot be used to find out who is a customer.
 
-use crate::api::{self, ApiError};
-use crate::components::{focus_when_drawn, use_document_title, Countdown, PageShell, TextField};
+use crate::api;
+use crate::components::{focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert};
+use crate::components::{PageShell, Submission, TextField};
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::help::{article_href, Article};
 use crate::i18n::accounts::Msg;
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;
-use crate::i18n::{too_many_attempts, use_i18n, Text};
+use crate::i18n::{use_i18n, Text};
 use crate::validation::{Field, LoginForm as EmailRules};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use topocloud_contract::routes;
-use topocloud_contract::{ErrorCode, PasswordResetRequest};
+use topocloud_contract::PasswordResetRequest;
 
 /// Long enough that nobody hammers the button, short enough to try again while waiting.
 const RESEND_COOLDOWN_SECONDS: u32 = 60;
@@ -32,10 +33,14 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     }
     let email = shared.typed_email;
     let email_error = RwSignal::new(None::<Text>);
-    let failure = RwSignal::new(None::<ApiError>);
+    let failure = RwSignal::new(None::<Failure>);
     let sent = RwSignal::new(false);
     let cooldown = Countdown::new();
-    let (email_ref, alert_ref) = (NodeRef::<Input>::new(), NodeRef::<Div>::new());
+    let (email_ref, status_ref, alert_ref) = (
+        NodeRef::<Input>::new(),
+        NodeRef::<Div>::new(),
+        NodeRef::<Div>::new(),
+    );
 
     let request = Action::new_local(move |body: &PasswordResetRequest| {
         let body = body.clone();
@@ -44,22 +49,23 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 Ok(()) => {
                     sent.try_set(true);
                     cooldown.start(RESEND_COOLDOWN_SECONDS);
-                    focus_when_drawn(alert_ref);
+                    focus_when_drawn(status_ref);
                 }
                 Err(error) => {
                     cooldown.start_on_limit(&error);
-                    failure.try_set(Some(error));
+                    failure.try_set(Some(Failure::from_error(&error)));
                     focus_when_drawn(alert_ref);
                 }
             }
         }
     });
     let pending = request.pending();
+    // The button waits out the cooldown after every email, not only after "too many".
+    let submission = Submission::new(cooldown, pending, failure);
     let submit = move || {
-        if pending.get_untracked() || cooldown.remaining.get_untracked() > 0 {
+        if !submission.begin() {
             return;
         }
-        failure.set(None);
         let rules = EmailRules {
             email: email.get_untracked(),
             password: "-".into(),
@@ -83,20 +89,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         ev.prevent_default();
         submit();
     };
-    let waiting = move || pending.get() || cooldown.running();
+    let waiting = move || submission.blocked();
 
-    let message = move || {
-        let error = failure.get()?;
-        let text = if error.code() == Some(ErrorCode::TooManyAttempts) {
-            match cooldown.remaining.get() {
-                0 => i18n.t(Text::CanTryAgainNow).into_owned(),
-                left => too_many_attempts(i18n.lang(), left),
-            }
-        } else {
-            i18n.t(error.message()).into_owned()
-        };
-        Some(view! { <p aria-live="off">{text}</p> })
-    };
     let confirmation = move || {
         sent.get().then(|| {
             view! {
@@ -127,13 +121,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <section class="card" aria-labelledby="forgot-title">
                 <h1 id="forgot-title">{tr(R::ForgotTitle)}</h1>
                 <p class="intro">{tr(R::ForgotIntro)}</p>
-                <div node_ref=alert_ref tabindex="-1" role="status"
+                <div node_ref=status_ref tabindex="-1" role="status"
                     class="form-status" class:form-status--visible=move || sent.get() && failure.get().is_none()>
                     {confirmation}
                 </div>
-                <div class="form-alert" class:form-alert--visible=move || failure.get().is_some() role="alert">
-                    {message}
-                </div>
+                <FailureAlert failure countdown=cooldown node_ref=alert_ref on_retry=move |_| submit() />
                 <form class="form" novalidate on:submit=on_submit>
                     <TextField id="email" label=Text::EmailLabel input_type="email" autocomplete="username"
                         value=email error=Signal::derive(move || email_error.get().map(Msg::from)) node_ref=email_ref />

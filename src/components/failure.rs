@@ -1,7 +1,11 @@
-//! Pieces the account screens share: the form-level alert with its failure kinds.
+//! The form kit's one failure type and its one alert, for every form on the site: what
+//! went wrong in words, a way on (send again, wait for the countdown, resend the
+//! confirmation email) and the help article that explains it.
 
 use super::Countdown;
 use crate::api::ApiError;
+use crate::help::Article;
+use crate::help::{HelpLink, HelpLinkFor};
 use crate::i18n::accounts::Msg;
 use crate::i18n::tr;
 use crate::i18n::{too_many_attempts, use_i18n, Text};
@@ -17,6 +21,11 @@ pub enum Failure {
     Retry(Msg),
     /// Locked for a while: the countdown says how long.
     RateLimited,
+    /// Signing in to an account whose address is not confirmed yet; `resent` once a new
+    /// confirmation email is on its way.
+    NotVerified {
+        resent: bool,
+    },
 }
 
 impl Failure {
@@ -24,6 +33,7 @@ impl Failure {
     pub fn from_error(error: &ApiError) -> Self {
         match error.code() {
             Some(ErrorCode::TooManyAttempts) => Failure::RateLimited,
+            Some(ErrorCode::EmailNotVerified) => Failure::NotVerified { resent: false },
             Some(ErrorCode::ValidationFailed) => Failure::Message(Text::FormHasErrors.into()),
             _ if error.is_retryable() => Failure::Retry(error.message().into()),
             _ => Failure::Message(error.message().into()),
@@ -34,32 +44,52 @@ impl Failure {
 /// The form-level message: always in the DOM (live regions must exist before they
 /// change) and focusable, so after a failure it is read out and where focus lands.
 #[component]
-pub fn AccountAlert(
+pub fn FailureAlert(
     failure: RwSignal<Option<Failure>>,
     countdown: Countdown,
     node_ref: NodeRef<Div>,
     /// Sends the failed request again, for failures that may never have arrived.
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
+    /// Sends a new confirmation email (forms that can meet an unconfirmed address).
+    #[prop(optional, into)]
+    on_resend: Option<Callback<()>>,
+    /// While that email is being asked for.
+    #[prop(optional, into)]
+    resending: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let button = move |label: Text, on: Option<Callback<()>>, busy: Signal<bool>| {
+        on.map(|on| {
+            view! {
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    aria-disabled=move || busy.get().then_some("true")
+                    on:click=move |_| {
+                        if !busy.get_untracked() {
+                            on.run(());
+                        }
+                    }
+                >
+                    {tr(label)}
+                </button>
+            }
+        })
+    };
     let body = move || {
         failure.get().map(|f| match f {
-            Failure::Message(text) => view! { <p>{tr(text)}</p> }.into_any(),
+            Failure::Message(text) => view! {
+                <p>{tr(text)}</p>
+                {match text {
+                    Msg::Site(text) => Some(view! { <HelpLinkFor message=text /> }),
+                    Msg::Accounts(_) => None,
+                }}
+            }
+            .into_any(),
             Failure::Retry(text) => view! {
                 <p>{tr(text)}</p>
-                {on_retry
-                    .map(|retry| {
-                        view! {
-                            <button
-                                type="button"
-                                class="button button--secondary"
-                                on:click=move |_| retry.run(())
-                            >
-                                {tr(Text::TryAgain)}
-                            </button>
-                        }
-                    })}
+                {button(Text::TryAgain, on_retry, Signal::default())}
             }
             .into_any(),
             // The number changes every second; only the start and the end are announced.
@@ -70,6 +100,18 @@ pub fn AccountAlert(
                         left => too_many_attempts(i18n.lang(), left),
                     }}
                 </p>
+                <p>
+                    <HelpLink article=Article::TooManyAttempts />
+                </p>
+            }
+            .into_any(),
+            Failure::NotVerified { resent } => view! {
+                <p>{tr(Text::EmailNotVerified)}</p>
+                {if resent {
+                    view! { <p>{tr(Text::VerificationResent)}</p> }.into_any()
+                } else {
+                    button(Text::ResendVerification, on_resend, resending).into_any()
+                }}
             }
             .into_any(),
         })

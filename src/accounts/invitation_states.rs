@@ -1,9 +1,10 @@
 //! Every way an invitation link can turn out besides "open": each in words, each with a
 //! next step, none a dead end.
 
-use super::account_form::{AccountAlert, Failure};
-use super::{Countdown, SignOutFirst};
+use super::SignOutFirst;
 use crate::api::ApiError;
+use crate::components::Countdown;
+use crate::components::{Failure, FailureAlert};
 use crate::help::{article_href, Article};
 use crate::i18n::accounts::{ask_inviter, AccountText};
 use crate::i18n::tr;
@@ -139,7 +140,7 @@ pub fn InvitationUnreachable(
         <h1 id="invitation-title" node_ref=heading tabindex="-1">
             {tr(AccountText::InvitationTitle)}
         </h1>
-        <AccountAlert failure countdown=Countdown::new() node_ref=NodeRef::new() on_retry />
+        <FailureAlert failure countdown=Countdown::new() node_ref=NodeRef::new() on_retry />
     }
 }
 

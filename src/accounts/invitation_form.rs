@@ -1,19 +1,18 @@
 //! An open invitation: who invites whom to what, then name and password. Accepting
 //! creates the account, signs in and goes on to the destination.
 
-use super::account_form::{AccountAlert, Failure};
-use super::account_rules::{
-    invitation_problems, problem_for, server_problems, AccountField, Problems,
-};
 use super::invitation_states::InvitationState;
-use super::submission::Submission;
-use super::TextField;
-use super::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
+use super::rules::{invitation_problems, problem_for, server_problems, AccountField, Problems};
 use crate::api;
+use crate::components::Submission;
+use crate::components::TextField;
+use crate::components::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
+use crate::components::{Failure, FailureAlert};
 use crate::context::use_shared;
 use crate::i18n::accounts::{invites_you, AccountText, Msg};
 use crate::i18n::tr;
 use crate::i18n::{date_time, use_i18n, Text};
+use crate::session::use_session;
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
@@ -36,6 +35,7 @@ pub fn InvitationForm(
     let i18n = use_i18n();
     let shared = use_shared();
     let navigate = use_navigate();
+    let session = use_session();
     let policy = Signal::derive(move || shared.password_policy());
     let problems = RwSignal::new(Problems::new());
     let name_error = Signal::derive(move || problems.with(|p| problem_for(p, AccountField::Name)));
@@ -71,7 +71,9 @@ pub fn InvitationForm(
         let details = for_other.clone();
         async move {
             let error = match api::accept_invitation(&request).await {
-                Ok(_) => {
+                Ok(info) => {
+                    // Accepting signs the new account in.
+                    session.signed_in(info);
                     let to = destination.try_get_untracked().unwrap_or_default();
                     let replace = NavigateOptions {
                         replace: true,
@@ -159,7 +161,7 @@ pub fn InvitationForm(
             <dd>{move || date_time(i18n.lang(), expires_at)}</dd>
         </dl>
         <p>{tr(AccountText::InvitationFormIntro)}</p>
-        <AccountAlert
+        <FailureAlert
             failure
             countdown
             node_ref=alert_ref
