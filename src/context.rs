@@ -70,6 +70,17 @@ pub fn parse_fragment(hash: &str, key: &str) -> Option<String> {
         .and_then(|(_, v)| topocloud_contract::percent_decode(v))
 }
 
+/// The one-time token of an emailed link (`#token=…`), taken out of the address bar at once
+/// so that it is not left in the history or sent again by a reload; `None` when the link
+/// has none, or an empty one.
+pub fn take_link_token() -> Option<String> {
+    let token = fragment_value("token");
+    if token.is_some() {
+        clear_fragment();
+    }
+    token.filter(|t| !t.trim().is_empty())
+}
+
 /// Removes the fragment from the address bar without a navigation, so a message read
 /// from it does not come back on reload.
 pub fn clear_fragment() {

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::api;
 use crate::components::{focus_when_drawn, use_document_title, Failure, Loading, PageShell};
-use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::context::{take_link_token, use_shared};
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
 use crate::session::use_session;
@@ -34,10 +34,7 @@ pub fn InvitationPage() -> impl IntoView {
             .unwrap_or_else(|| shared.runtime().after_login)
     });
 
-    let token = fragment_value("token").filter(|t| !t.trim().is_empty());
-    if fragment_value("token").is_some() {
-        clear_fragment();
-    }
+    let token = take_link_token();
     let state = RwSignal::new(if token.is_some() {
         InvitationState::Checking
     } else {

@@ -9,7 +9,7 @@ use crate::api;
 use crate::components::{
     focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, PageShell,
 };
-use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::context::{take_link_token, use_shared};
 use crate::help::{article_href, Article};
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
@@ -36,10 +36,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let shared = use_shared();
     use_document_title(AccountText::VerifyTitle);
 
-    let token = fragment_value("token").filter(|t| !t.trim().is_empty());
-    if fragment_value("token").is_some() {
-        clear_fragment();
-    }
+    let token = take_link_token();
     let outcome = RwSignal::new(if token.is_some() {
         Outcome::Ready
     } else {

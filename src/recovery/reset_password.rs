@@ -11,7 +11,7 @@ use crate::components::{
     focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, Loading, PageShell,
     PasswordChecklist, PasswordField,
 };
-use crate::context::{clear_fragment, fragment_value, use_shared};
+use crate::context::{take_link_token, use_shared};
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
@@ -56,8 +56,7 @@ fn link_from_error(error: ApiError) -> Link {
 pub fn ResetPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     use_document_title(R::ResetTitle);
-    let token = StoredValue::new(fragment_value("token").unwrap_or_default());
-    clear_fragment();
+    let token = StoredValue::new(take_link_token().unwrap_or_default());
     let link = RwSignal::new(Link::Checking);
     let check = Action::new_local(move |_: &()| async move {
         let token = token.get_value();
