@@ -119,6 +119,8 @@ pub mod paths {
     pub const PASSWORD_RESETS: &str = "/api/password-resets";
     pub const PASSWORD_RESETS_LOOKUP: &str = "/api/password-resets/lookup";
     pub const PASSWORD_RESETS_COMPLETE: &str = "/api/password-resets/complete";
+    /// Everything of single sign-on lives under here (its flow cookie is scoped to it).
+    pub const SSO: &str = "/api/sso";
     /// Single sign-on starts here (a full-page navigation, `?return_to=…`) ...
     pub const SSO_START: &str = "/api/sso/{provider}/start";
     /// ... and the provider sends the person back here.
@@ -144,11 +146,24 @@ pub mod paths {
     pub fn sso_start(provider: &str) -> String {
         SSO_START.replace("{provider}", provider)
     }
+
+    /// [`SSO_CALLBACK`] for one provider: where it must send the person back.
+    pub fn sso_callback(provider: &str) -> String {
+        SSO_CALLBACK.replace("{provider}", provider)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_sign_on_paths_sit_under_their_cookie_scope() {
+        for path in [paths::SSO_START, paths::SSO_CALLBACK] {
+            assert!(path.starts_with(&format!("{}/", paths::SSO)), "{path}");
+        }
+        assert_eq!(paths::sso_callback("microsoft"), "/api/sso/microsoft/callback");
+    }
 
     #[test]
     fn every_slug_leads_back_to_its_article_and_no_two_are_alike() {

@@ -144,6 +144,7 @@ pub fn is_login_path(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{counterpart_selector, is_login_path};
+    use topocloud_contract::routes;
 
     #[test]
     fn a_focused_static_element_is_found_in_the_app_by_kind_class_and_link() {
@@ -171,6 +172,25 @@ mod tests {
                 expected,
                 "{tag} {class:?} {href:?}"
             );
+        }
+    }
+
+    /// index.html is static HTML and cannot use the registry's constants: a renamed route
+    /// must fail here, not leave a dead link in the first paint.
+    #[test]
+    fn the_static_first_paint_links_only_to_screens_of_the_route_registry() {
+        let html = include_str!("../../index.html");
+        let paths: Vec<&str> = html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|href| href.starts_with('/'))
+            .collect();
+        assert!(paths.len() >= 3, "{paths:?}");
+        for path in paths {
+            // The one asset linked from there (the icon), not a screen.
+            let asset = path == "/logo.svg";
+            assert!(asset || routes::SCREENS.contains(&path), "{path}");
         }
     }
 

@@ -212,7 +212,11 @@ fn check_client(
     if client_id != CLIENT_ID {
         return Err("unknown client_id");
     }
-    let allowed = format!("{}/api/sso/", state.config.public_url);
+    let allowed = format!(
+        "{}{}/",
+        state.config.public_url,
+        topocloud_contract::routes::paths::SSO
+    );
     let clean = !redirect_uri
         .chars()
         .any(|c| c.is_control() || c.is_whitespace() || c == '#' || c == '\\');

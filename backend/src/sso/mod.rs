@@ -94,7 +94,11 @@ async fn start(
         verifier: URL_SAFE_NO_PAD.encode(random_bytes()),
         return_to,
     };
-    let redirect_uri = format!("{}/api/sso/{provider}/callback", state.config.public_url);
+    let redirect_uri = format!(
+        "{}{}",
+        state.config.public_url,
+        topocloud_contract::routes::paths::sso_callback(&provider)
+    );
     // The stand-in's authorize endpoint; a real provider would be configured here.
     let location = format!(
         "/dev/sso/{provider}/authorize?client_id={CLIENT_ID}&redirect_uri={}&state={}\
