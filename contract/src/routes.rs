@@ -162,7 +162,10 @@ mod tests {
         for path in [paths::SSO_START, paths::SSO_CALLBACK] {
             assert!(path.starts_with(&format!("{}/", paths::SSO)), "{path}");
         }
-        assert_eq!(paths::sso_callback("microsoft"), "/api/sso/microsoft/callback");
+        assert_eq!(
+            paths::sso_callback("microsoft"),
+            "/api/sso/microsoft/callback"
+        );
     }
 
     #[test]
