@@ -4,6 +4,7 @@
 use super::SignOutFirst;
 use crate::api::ApiError;
 use crate::components::Countdown;
+use crate::components::LinkEnd;
 use crate::components::{Failure, FailureAlert};
 use crate::help::{article_href, Article};
 use crate::i18n::accounts::{ask_inviter, AccountText};
@@ -12,7 +13,7 @@ use crate::i18n::{use_i18n, Text};
 use leptos::html::H1;
 use leptos::prelude::*;
 use topocloud_contract::routes;
-use topocloud_contract::{ErrorCode, InvitationDetails};
+use topocloud_contract::InvitationDetails;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum InvitationState {
@@ -38,26 +39,19 @@ pub enum InvitationState {
 impl InvitationState {
     /// The states an error puts the link in; `None` for errors that say nothing about it.
     pub fn from_error(error: &ApiError) -> Option<Self> {
-        let ApiError::Problem {
-            code,
-            email,
-            inviter,
-            ..
-        } = error
-        else {
+        let ApiError::Problem { email, inviter, .. } = error else {
             return None;
         };
-        match code {
-            ErrorCode::InvitationExpired => Some(InvitationState::Expired {
+        Some(match LinkEnd::of(error)? {
+            LinkEnd::Expired => InvitationState::Expired {
                 inviter: inviter.clone(),
                 email: email.clone(),
-            }),
-            ErrorCode::InvitationUsed => Some(InvitationState::Used {
+            },
+            LinkEnd::Used => InvitationState::Used {
                 email: email.clone(),
-            }),
-            ErrorCode::InvitationInvalid => Some(InvitationState::Invalid),
-            _ => None,
-        }
+            },
+            LinkEnd::Invalid => InvitationState::Invalid,
+        })
     }
 }
 

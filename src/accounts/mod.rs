@@ -9,7 +9,6 @@ mod invitation_form;
 pub mod invitation_states;
 mod register;
 mod register_form;
-mod resend_link;
 pub mod rules;
 mod sign_out_first;
 mod verify_email;
@@ -22,6 +21,5 @@ pub use invitation_states::{
 };
 pub use register::RegisterPage;
 pub use register_form::{RegisterForm, RegisterValues};
-pub use resend_link::ResendLink;
 pub use sign_out_first::SignOutFirst;
 pub use verify_email::VerifyEmailPage;

@@ -5,7 +5,8 @@
 //! "closed" when the deployment hands out accounts by invitation only. Somebody who is
 //! signed in is asked to sign out first, or to stay.
 
-use super::{RegisterForm, RegisterValues, ResendLink, SignOutFirst};
+use super::{RegisterForm, RegisterValues, SignOutFirst};
+use crate::components::ResendLink;
 use crate::components::{focus_when_drawn, use_document_title, Loading, PageShell};
 use crate::context::use_shared;
 use crate::help::{article_href, Article};

@@ -4,8 +4,9 @@
 //! The token is read from the fragment (which never reaches a server or a Referer),
 //! cleared from the address bar at once, and sent only in the POST body.
 
-use super::ResendLink;
 use crate::api;
+use crate::components::LinkEnd;
+use crate::components::ResendLink;
 use crate::components::{
     focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, PageShell,
 };
@@ -17,7 +18,7 @@ use crate::i18n::{use_i18n, Text};
 use leptos::html::{Div, H1};
 use leptos::prelude::*;
 use topocloud_contract::routes;
-use topocloud_contract::{ErrorCode, TokenRequest};
+use topocloud_contract::TokenRequest;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Outcome {
@@ -58,11 +59,11 @@ pub fn VerifyEmailPage() -> impl IntoView {
                     shared.typed_email.try_set(account.email.clone());
                     Outcome::Confirmed(account.email)
                 }
-                Err(error) => match error.code() {
-                    Some(ErrorCode::TokenExpired) => Outcome::Expired,
-                    Some(ErrorCode::TokenUsed) => Outcome::Used,
-                    Some(ErrorCode::TokenInvalid) => Outcome::Invalid,
-                    _ => {
+                Err(error) => match LinkEnd::of(&error) {
+                    Some(LinkEnd::Expired) => Outcome::Expired,
+                    Some(LinkEnd::Used) => Outcome::Used,
+                    Some(LinkEnd::Invalid) => Outcome::Invalid,
+                    None => {
                         countdown.start_on_limit(&error);
                         failure.try_set(Some(Failure::from_error(&error)));
                         focus_when_drawn(alert_ref);

@@ -21,11 +21,8 @@ pub enum Failure {
     Retry(Msg),
     /// Locked for a while: the countdown says how long.
     RateLimited,
-    /// Signing in to an account whose address is not confirmed yet; `resent` once a new
-    /// confirmation email is on its way.
-    NotVerified {
-        resent: bool,
-    },
+    /// Signing in to an account whose address is not confirmed yet.
+    NotVerified,
 }
 
 impl Failure {
@@ -33,7 +30,7 @@ impl Failure {
     pub fn from_error(error: &ApiError) -> Self {
         match error.code() {
             Some(ErrorCode::TooManyAttempts) => Failure::RateLimited,
-            Some(ErrorCode::EmailNotVerified) => Failure::NotVerified { resent: false },
+            Some(ErrorCode::EmailNotVerified) => Failure::NotVerified,
             Some(ErrorCode::ValidationFailed) => Failure::Message(Text::FormHasErrors.into()),
             _ if error.is_retryable() => Failure::Retry(error.message().into()),
             _ => Failure::Message(error.message().into()),
@@ -51,32 +48,12 @@ pub fn FailureAlert(
     /// Sends the failed request again, for failures that may never have arrived.
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
-    /// Sends a new confirmation email (forms that can meet an unconfirmed address).
+    /// How to ask for a new confirmation email (forms that can meet an unconfirmed
+    /// address): the site's one [`super::ResendLink`].
     #[prop(optional, into)]
-    on_resend: Option<Callback<()>>,
-    /// While that email is being asked for.
-    #[prop(optional, into)]
-    resending: Signal<bool>,
+    resend: Option<ViewFn>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let button = move |label: Text, on: Option<Callback<()>>, busy: Signal<bool>| {
-        on.map(|on| {
-            view! {
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    aria-disabled=move || busy.get().then_some("true")
-                    on:click=move |_| {
-                        if !busy.get_untracked() {
-                            on.run(());
-                        }
-                    }
-                >
-                    {tr(label)}
-                </button>
-            }
-        })
-    };
     let body = move || {
         failure.get().map(|f| match f {
             Failure::Message(text) => view! {
@@ -89,7 +66,18 @@ pub fn FailureAlert(
             .into_any(),
             Failure::Retry(text) => view! {
                 <p>{tr(text)}</p>
-                {button(Text::TryAgain, on_retry, Signal::default())}
+                {on_retry
+                    .map(|retry| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button--secondary"
+                                on:click=move |_| retry.run(())
+                            >
+                                {tr(Text::TryAgain)}
+                            </button>
+                        }
+                    })}
             }
             .into_any(),
             // The number changes every second; only the start and the end are announced.
@@ -105,13 +93,9 @@ pub fn FailureAlert(
                 </p>
             }
             .into_any(),
-            Failure::NotVerified { resent } => view! {
+            Failure::NotVerified => view! {
                 <p>{tr(Text::EmailNotVerified)}</p>
-                {if resent {
-                    view! { <p>{tr(Text::VerificationResent)}</p> }.into_any()
-                } else {
-                    button(Text::ResendVerification, on_resend, resending).into_any()
-                }}
+                {resend.as_ref().map(ViewFn::run)}
             }
             .into_any(),
         })

@@ -4,7 +4,7 @@
 use crate::api;
 use crate::components::Submission;
 use crate::components::{first_paint, focus_when_drawn, Countdown, Failure, FailureAlert};
-use crate::components::{PasswordField, TextField};
+use crate::components::{PasswordField, ResendLink, TextField};
 use crate::context::use_shared;
 use crate::help::{article_href, Article};
 use crate::i18n::accounts::Msg;
@@ -17,7 +17,7 @@ use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use topocloud_contract::paths;
 use topocloud_contract::routes;
-use topocloud_contract::{percent_encode, Locale, ResendVerificationRequest, SignInRequest};
+use topocloud_contract::{percent_encode, SignInRequest};
 
 #[component]
 pub fn LoginForm(
@@ -118,25 +118,6 @@ pub fn LoginForm(
         submit();
     };
 
-    let resend = Action::new_local(move |_: &()| {
-        let request = ResendVerificationRequest {
-            email: email.get_untracked().trim().to_owned(),
-            locale: if i18n.lang() == crate::i18n::Lang::En {
-                Locale::En
-            } else {
-                Locale::Nl
-            },
-        };
-        async move {
-            let outcome = api::resend_verification(&request).await;
-            failure.set(Some(match outcome {
-                Ok(()) => Failure::NotVerified { resent: true },
-                Err(error) => Failure::from_error(&error),
-            }));
-            focus_alert();
-        }
-    });
-
     let sso_buttons = move || {
         let providers = shared.site().map(|c| c.sso_providers).unwrap_or_default();
         (!providers.is_empty()).then(|| {
@@ -179,10 +160,7 @@ pub fn LoginForm(
                 countdown
                 node_ref=alert_ref
                 on_retry=move |_| submit()
-                on_resend=move |_| {
-                    resend.dispatch_local(());
-                }
-                resending=resend.pending()
+                resend=move || view! { <ResendLink email button=Text::ResendVerification /> }
             />
             <form class="form" novalidate on:submit=on_submit>
                 <TextField

@@ -63,8 +63,7 @@ pub fn LoginPage() -> impl IntoView {
         <PageShell>
             {move || {
                 if ready.get() {
-                    view! { <LoginForm destination initial_failure=sso_failure /> }
-                        .into_any()
+                    view! { <LoginForm destination initial_failure=sso_failure /> }.into_any()
                 } else {
                     view! { <Loading text=Text::Loading /> }.into_any()
                 }

@@ -6,6 +6,7 @@
 
 use super::{ResetDone, ResetLinkDead};
 use crate::api::{self, ApiError};
+use crate::components::LinkEnd;
 use crate::components::Submission;
 use crate::components::{
     focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, Loading, PageShell,
@@ -44,11 +45,13 @@ enum Link {
 
 fn link_from_error(error: ApiError) -> Link {
     let email = error.problem_email();
-    match error.code() {
-        Some(ErrorCode::TokenExpired) => Link::Expired { email },
-        Some(ErrorCode::TokenUsed) => Link::Used { email },
-        Some(ErrorCode::TokenInvalid | ErrorCode::ValidationFailed) => Link::Invalid,
-        _ => Link::Unreachable(error),
+    match LinkEnd::of(&error) {
+        Some(LinkEnd::Expired) => Link::Expired { email },
+        Some(LinkEnd::Used) => Link::Used { email },
+        Some(LinkEnd::Invalid) => Link::Invalid,
+        // A token the backend cannot even read is no link at all.
+        None if error.code() == Some(ErrorCode::ValidationFailed) => Link::Invalid,
+        None => Link::Unreachable(error),
     }
 }
 
@@ -150,14 +153,7 @@ fn NewPasswordForm(
                     if let Some((_, code)) = password_code {
                         password_error.try_set(Some(password_rule_text(&code)));
                         focus_password();
-                    } else if matches!(
-                        error.code(),
-                        Some(
-                            ErrorCode::TokenExpired
-                                | ErrorCode::TokenUsed
-                                | ErrorCode::TokenInvalid
-                        )
-                    ) {
+                    } else if LinkEnd::of(&error).is_some() {
                         // The link went dead while the form was open (or an earlier save
                         // did arrive but its answer was lost): this page already knows
                         // whose link it is, so a new one is still one click away.
