@@ -7,6 +7,8 @@ pub mod components;
 pub mod context;
 pub mod help;
 pub mod i18n;
+#[cfg(test)]
+mod layers;
 pub mod login;
 mod not_found;
 pub mod recovery;

@@ -3,10 +3,11 @@
 
 use super::SignOutFirst;
 use crate::api::ApiError;
+use crate::components::article_href;
 use crate::components::Countdown;
 use crate::components::LinkEnd;
 use crate::components::{Failure, FailureAlert};
-use crate::help::{article_href, Article};
+use crate::help::Article;
 use crate::i18n::accounts::{ask_inviter, AccountText};
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};

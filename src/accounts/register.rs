@@ -6,10 +6,11 @@
 //! signed in is asked to sign out first, or to stay.
 
 use super::{RegisterForm, RegisterValues, SignOutFirst};
+use crate::components::article_href;
 use crate::components::ResendLink;
 use crate::components::{focus_when_drawn, use_document_title, Loading, PageShell};
 use crate::context::use_shared;
-use crate::help::{article_href, Article};
+use crate::help::Article;
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};

@@ -5,13 +5,14 @@
 //! cleared from the address bar at once, and sent only in the POST body.
 
 use crate::api;
+use crate::components::article_href;
 use crate::components::LinkEnd;
 use crate::components::ResendLink;
 use crate::components::{
     focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, PageShell,
 };
 use crate::context::{take_link_token, use_shared};
-use crate::help::{article_href, Article};
+use crate::help::Article;
 use crate::i18n::accounts::AccountText;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};

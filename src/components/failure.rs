@@ -3,10 +3,10 @@
 //! confirmation email) and the help article that explains it.
 
 use super::Countdown;
+use super::{HelpLink, HelpLinkFor};
 use crate::api::ApiError;
-use crate::help::Article;
-use crate::help::{HelpLink, HelpLinkFor};
 use crate::i18n::accounts::Msg;
+use crate::i18n::help::Article;
 use crate::i18n::tr;
 use crate::i18n::{too_many_attempts, use_i18n, Text};
 use leptos::html::Div;

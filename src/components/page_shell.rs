@@ -1,7 +1,7 @@
 use super::loading::ScreenWaiting;
 use super::{first_paint, focus_after_render, LanguageSwitch};
 use crate::context::use_shared;
-use crate::help::HelpText;
+use crate::i18n::help::HelpText;
 use crate::i18n::tr;
 use crate::i18n::Text;
 use leptos::prelude::*;

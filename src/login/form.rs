@@ -2,11 +2,12 @@
 //! every failure in words with whatever the person typed left in place.
 
 use crate::api;
+use crate::components::article_href;
 use crate::components::Submission;
 use crate::components::{first_paint, focus_when_drawn, Countdown, Failure, FailureAlert};
 use crate::components::{PasswordField, ResendLink, TextField};
 use crate::context::use_shared;
-use crate::help::{article_href, Article};
+use crate::help::Article;
 use crate::i18n::accounts::Msg;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};

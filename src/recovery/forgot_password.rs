@@ -4,10 +4,11 @@
 //! this page cannot be used to find out who is a customer.
 
 use crate::api;
+use crate::components::article_href;
 use crate::components::{focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert};
 use crate::components::{PageShell, Submission, TextField};
 use crate::context::{clear_fragment, fragment_value, use_shared};
-use crate::help::{article_href, Article};
+use crate::help::Article;
 use crate::i18n::accounts::Msg;
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;

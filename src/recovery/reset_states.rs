@@ -2,9 +2,10 @@
 //! used or broken (with the address it was for, when the backend says so, to ask anew).
 
 use crate::api::{self};
+use crate::components::article_href;
 use crate::components::{focus_when_drawn, Countdown, Failure, FailureAlert};
 use crate::context::use_shared;
-use crate::help::{article_href, Article};
+use crate::help::Article;
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;
 use crate::i18n::use_i18n;

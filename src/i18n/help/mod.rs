@@ -1,6 +1,6 @@
 //! The help centre's words: the texts around the articles (`text.rs`) and the articles
 //! themselves (`articles_nl.rs`, `articles_en.rs`). Words only: searching, markup and
-//! rendering are `crate::help`'s, which reads these.
+//! rendering are the help centre's (`src/help/`), which reads these.
 
 mod articles;
 mod articles_en;

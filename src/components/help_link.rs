@@ -1,12 +1,13 @@
 //! How other screens point into the help centre, exactly where a person gets stuck.
 //!
 //! ```text
-//! use crate::help::{article_href, Article, HelpLink};
+//! use crate::components::{article_href, HelpLink};
+//! use crate::i18n::help::Article;
 //! view! { <a href=article_href(Article::LinkExpired)>"…"</a> }   // own link text, current language
 //! view! { <p><HelpLink article=Article::LinkExpired /></p> }      // "Hulp: <question>"
 //! ```
 
-use super::{Article, ArticleText, HelpText};
+use crate::i18n::help::{Article, ArticleText, HelpText};
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
 use leptos::prelude::*;
