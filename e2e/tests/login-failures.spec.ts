@@ -102,6 +102,7 @@ test('an unconfirmed account is told so and can ask for the email again', async 
   await expect(login.alert).toContainText('Je e-mailadres is nog niet bevestigd');
   await page.getByRole('button', { name: 'Stuur de bevestigingsmail opnieuw' }).click();
   await expect(login.alert).toContainText('nieuwe e-mail onderweg');
+  await expectNoAxeViolations(page, 'login, unconfirmed address, email sent again');
   const mail = await (await request.get(`/dev/api/mail?to=${encodeURIComponent(email)}`)).json();
   expect(mail.length).toBe(2);
   expect(mail[0].kind).toBe('verify_email');
