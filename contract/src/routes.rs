@@ -107,6 +107,11 @@ impl HelpArticle {
     }
 }
 
+/// Everything of single sign-on lives under this prefix of [`paths`] (its flow cookie is
+/// scoped to it). A prefix, not a route: so it stands outside `paths`, whose every
+/// constant is routed and documented.
+pub const SSO_PREFIX: &str = "/api/sso";
+
 /// Paths of the API, relative to the site's origin.
 pub mod paths {
     pub const CONFIG: &str = "/api/config";
@@ -119,8 +124,6 @@ pub mod paths {
     pub const PASSWORD_RESETS: &str = "/api/password-resets";
     pub const PASSWORD_RESETS_LOOKUP: &str = "/api/password-resets/lookup";
     pub const PASSWORD_RESETS_COMPLETE: &str = "/api/password-resets/complete";
-    /// Everything of single sign-on lives under here (its flow cookie is scoped to it).
-    pub const SSO: &str = "/api/sso";
     /// Single sign-on starts here (a full-page navigation, `?return_to=…`) ...
     pub const SSO_START: &str = "/api/sso/{provider}/start";
     /// ... and the provider sends the person back here.
@@ -160,7 +163,7 @@ mod tests {
     #[test]
     fn single_sign_on_paths_sit_under_their_cookie_scope() {
         for path in [paths::SSO_START, paths::SSO_CALLBACK] {
-            assert!(path.starts_with(&format!("{}/", paths::SSO)), "{path}");
+            assert!(path.starts_with(&format!("{SSO_PREFIX}/")), "{path}");
         }
         assert_eq!(
             paths::sso_callback("microsoft"),

@@ -215,7 +215,7 @@ fn check_client(
     let allowed = format!(
         "{}{}/",
         state.config.public_url,
-        topocloud_contract::routes::paths::SSO
+        topocloud_contract::routes::SSO_PREFIX
     );
     let clean = !redirect_uri
         .chars()

@@ -11,7 +11,7 @@ pub(super) const FLOW_SECONDS: i64 = 600;
 const COOKIE_NAME: &str = "topocloud_sso";
 /// `__Host-` needs `Path=/`; the cookie is scoped to `/api/sso`, so `__Secure-` it is.
 const SECURE_COOKIE_NAME: &str = "__Secure-topocloud_sso";
-const COOKIE_PATH: &str = topocloud_contract::routes::paths::SSO;
+const COOKIE_PATH: &str = topocloud_contract::routes::SSO_PREFIX;
 
 /// What the start of a flow leaves in the browser for its callback. Deliberately not
 /// `Debug` outside tests, so it cannot end up in a log line.
