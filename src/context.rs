@@ -10,7 +10,10 @@ use topocloud_contract::{PasswordPolicy, SiteConfig};
 #[derive(Clone, Copy)]
 pub struct Shared {
     pub runtime: StoredValue<RuntimeConfig>,
-    pub site_config: LocalResource<Result<SiteConfig, ApiError>>,
+    /// `/api/config`'s answer; `None` until it came. A plain signal filled by one task,
+    /// not a `LocalResource`: the login page's own app is smaller without the resource
+    /// machinery (and the settings are asked once per page load anyway).
+    pub site_config: RwSignal<Option<Result<SiteConfig, ApiError>>>,
     pub typed_email: RwSignal<String>,
 }
 
@@ -19,7 +22,11 @@ impl Shared {
         api::set_base(&runtime.api_base);
         let i18n = crate::i18n::use_i18n();
         i18n.set_product_name(&runtime.product_name);
-        let site_config = LocalResource::new(api::site_config);
+        let site_config = RwSignal::new(None);
+        leptos::task::spawn_local(async move {
+            let answer = api::site_config().await;
+            site_config.try_set(Some(answer));
+        });
         // Texts that say how long a link works say what this backend does.
         Effect::new(move |_| {
             if let Some(Ok(config)) = site_config.get() {
@@ -59,11 +66,13 @@ pub fn use_shared() -> Shared {
 /// reach a server, which is why emailed links and SSO errors travel there.
 pub fn fragment_value(key: &str) -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    parse_fragment(&hash, key)
+    parse_pairs(&hash, key)
 }
 
-pub fn parse_fragment(hash: &str, key: &str) -> Option<String> {
-    hash.trim_start_matches('#')
+/// A value of a fragment (`#a=1&b=2`) or query (`?a=1&b=2`), percent-decoded.
+pub fn parse_pairs(pairs: &str, key: &str) -> Option<String> {
+    pairs
+        .trim_start_matches(['#', '?'])
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == key)
@@ -104,15 +113,19 @@ mod tests {
     #[test]
     fn fragment_values_are_found_and_decoded() {
         assert_eq!(
-            parse_fragment("#error=sso_cancelled", "error").as_deref(),
+            parse_pairs("#error=sso_cancelled", "error").as_deref(),
             Some("sso_cancelled")
         );
         assert_eq!(
-            parse_fragment("#token=abc&email=jan%40devries.test", "email").as_deref(),
+            parse_pairs("#token=abc&email=jan%40devries.test", "email").as_deref(),
             Some("jan@devries.test")
         );
-        assert_eq!(parse_fragment("#email=a", "token"), None);
-        assert_eq!(parse_fragment("", "email"), None);
-        assert_eq!(parse_fragment("#email=%zz", "email"), None);
+        assert_eq!(parse_pairs("#email=a", "token"), None);
+        assert_eq!(parse_pairs("", "email"), None);
+        assert_eq!(parse_pairs("#email=%zz", "email"), None);
+        assert_eq!(
+            parse_pairs("?x=1&return_to=/account%3Ftab%3D2", "return_to").as_deref(),
+            Some("/account?tab=2")
+        );
     }
 }

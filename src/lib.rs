@@ -10,6 +10,7 @@ pub mod i18n;
 #[cfg(test)]
 mod layers;
 pub mod login;
+pub mod navigation;
 mod not_found;
 pub mod recovery;
 pub mod return_to;
@@ -40,60 +41,103 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <components::FocusHeadingOnNavigation />
-            <Routes fallback=NotFoundPage>
-                <Route
-                    path=ScreenPath(routes::ROOT)
-                    view=|| view! { <Redirect path=routes::LOGIN /> }
-                />
-                <Route path=ScreenPath(routes::LOGIN) view=LoginPage />
-                <Route
-                    path=ScreenPath(routes::ACCOUNT)
-                    view=|| {
-                        view! {
-                            <SignedInOnly>
-                                <AccountPage />
-                            </SignedInOnly>
+            <navigation::RouterNavigation>
+                <Routes fallback=NotFoundPage>
+                    <Route
+                        path=ScreenPath(routes::ROOT)
+                        view=|| view! { <Redirect path=routes::LOGIN /> }
+                    />
+                    <Route path=ScreenPath(routes::LOGIN) view=LoginPage />
+                    <Route
+                        path=ScreenPath(routes::ACCOUNT)
+                        view=|| {
+                            view! {
+                                <SignedInOnly>
+                                    <AccountPage />
+                                </SignedInOnly>
+                            }
                         }
-                    }
-                />
-                <Route path=ScreenPath(routes::HELP) view=help::HelpPage />
-                <Route
-                    path=(ScreenPath(routes::HELP), ParamSegment("slug"))
-                    view=help::HelpArticlePage
-                />
-                <Route path=ScreenPath(routes::REGISTER) view=RegisterPage />
-                <Route
-                    path=ScreenPath(routes::VERIFY_EMAIL)
-                    view=|| {
-                        view! {
-                            <FreshForEachLink>
-                                <VerifyEmailPage />
-                            </FreshForEachLink>
+                    />
+                    <Route path=ScreenPath(routes::HELP) view=help::HelpPage />
+                    <Route
+                        path=(ScreenPath(routes::HELP), ParamSegment("slug"))
+                        view=help::HelpArticlePage
+                    />
+                    <Route path=ScreenPath(routes::REGISTER) view=RegisterPage />
+                    <Route
+                        path=ScreenPath(routes::VERIFY_EMAIL)
+                        view=|| {
+                            view! {
+                                <FreshForEachLink>
+                                    <VerifyEmailPage />
+                                </FreshForEachLink>
+                            }
                         }
-                    }
-                />
-                <Route
-                    path=ScreenPath(routes::INVITATION)
-                    view=|| {
-                        view! {
-                            <FreshForEachLink>
-                                <InvitationPage />
-                            </FreshForEachLink>
+                    />
+                    <Route
+                        path=ScreenPath(routes::INVITATION)
+                        view=|| {
+                            view! {
+                                <FreshForEachLink>
+                                    <InvitationPage />
+                                </FreshForEachLink>
+                            }
                         }
-                    }
-                />
-                <Route path=ScreenPath(routes::FORGOT_PASSWORD) view=ForgotPasswordPage />
-                <Route
-                    path=ScreenPath(routes::RESET_PASSWORD)
-                    view=|| {
-                        view! {
-                            <FreshForEachLink>
-                                <ResetPasswordPage />
-                            </FreshForEachLink>
+                    />
+                    <Route path=ScreenPath(routes::FORGOT_PASSWORD) view=ForgotPasswordPage />
+                    <Route
+                        path=ScreenPath(routes::RESET_PASSWORD)
+                        view=|| {
+                            view! {
+                                <FreshForEachLink>
+                                    <ResetPasswordPage />
+                                </FreshForEachLink>
+                            }
                         }
-                    }
-                />
-            </Routes>
+                    />
+                </Routes>
+            </navigation::RouterNavigation>
         </Router>
+    }
+}
+
+/// `/users/login` on its own (`src/bin/login.rs`): what the login page loads first, so that
+/// *Aanmelden* works at plain-HTML speed. The same screen as in [`App`]; every way out of it
+/// is a page load into the whole site, which the browser has fetched by then (at idle).
+#[component]
+pub fn LoginApp() -> impl IntoView {
+    I18n::provide();
+    context::Shared::provide(runtime_config::RuntimeConfig::from_document());
+    session::Session::provide();
+    provide_context(navigation::by_page_loads());
+    view! { <LoginPage /> }
+}
+
+/// Starts an app in the page: drawn in its own task, after the one that compiled and
+/// started the wasm, so the browser can handle a tap or a keystroke in between instead of
+/// freezing for both.
+pub fn start<V: IntoView + 'static>(app: fn() -> V) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    // A panic must at least say where in the browser console; it cannot be caught.
+    console_error_panic_hook::set_once();
+    let later = Closure::once_into_js(move || mount(app));
+    let deferred = web_sys::window()
+        .is_some_and(|w| w.set_timeout_with_callback(later.unchecked_ref()).is_ok());
+    if !deferred {
+        mount(app);
+    }
+}
+
+fn mount<V: IntoView + 'static>(app: fn() -> V) {
+    use wasm_bindgen::JsCast;
+    // index.html's `#app` stays hidden until the screen is ready to replace the first paint
+    // (components/first_paint.rs); without it (tests, other hosts) the app takes the body.
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match host {
+        Some(host) => leptos::mount::mount_to(host, app).forget(),
+        None => leptos::mount::mount_to_body(app),
     }
 }

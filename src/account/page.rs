@@ -2,6 +2,7 @@
 //! ([`crate::session::SignedInOnly`]): signed-out visitors go to login and come back.
 
 use crate::api::{self, ApiError};
+use crate::components::Pending;
 use crate::components::{focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert};
 use crate::components::{Loading, PageShell};
 use crate::i18n::tr;
@@ -26,16 +27,19 @@ pub fn AccountPage() -> impl IntoView {
     let countdown = Countdown::new();
     let alert_ref = NodeRef::<Div>::new();
     // Signed out, the guard takes the person to the login form.
-    let sign_out = Action::new_local(move |_: &()| async move {
-        match api::sign_out().await {
-            Ok(()) => session.signed_out(),
-            Err(error) => {
-                failure.set(Some(Failure::from_error(&error)));
-                focus_when_drawn(alert_ref);
+    let pending = Pending::new();
+    let sign_out = move |_: ()| {
+        pending.run(async move {
+            match api::sign_out().await {
+                Ok(()) => session.signed_out(),
+                Err(error) => {
+                    failure.set(Some(Failure::from_error(&error)));
+                    focus_when_drawn(alert_ref);
+                }
             }
-        }
-    });
-    let signing_out = sign_out.pending();
+        })
+    };
+    let signing_out = pending;
 
     let signed_in = move |info: SessionInfo| {
         view! {
@@ -50,7 +54,7 @@ pub fn AccountPage() -> impl IntoView {
                 aria-disabled=move || signing_out.get().then_some("true")
                 on:click=move |_| {
                     if !signing_out.get_untracked() {
-                        sign_out.dispatch_local(());
+                        sign_out(());
                     }
                 }
             >

@@ -12,6 +12,7 @@ use super::{
     InvitationUnreachable, InvitationUsed,
 };
 use crate::api;
+use crate::components::Pending;
 use crate::components::{focus_when_drawn, use_document_title, Failure, Loading, PageShell};
 use crate::context::{take_link_token, use_shared};
 use crate::i18n::accounts::AccountText;
@@ -65,12 +66,12 @@ pub fn InvitationPage() -> impl IntoView {
         }
     };
 
-    let look_up = Action::new_local(move |announce: &bool| {
-        let announce = *announce;
+    let pending = Pending::new();
+    let look_up = move |announce: bool| {
         let request = TokenRequest {
             token: token.get_value(),
         };
-        async move {
+        pending.run(async move {
             let next = match api::lookup_invitation(&request).await {
                 // Somebody else's session would make accepting fail: say so up front.
                 // Whether somebody else is signed in is the app's session's to say (below).
@@ -79,15 +80,15 @@ pub fn InvitationPage() -> impl IntoView {
                     .unwrap_or_else(|| InvitationState::Unreachable(Failure::from_error(&error))),
             };
             enter(next, announce);
-        }
-    });
+        })
+    };
     if state.get_untracked() == InvitationState::Checking {
-        look_up.dispatch_local(false);
+        look_up(false);
     }
     let on_state = Callback::new(move |next| enter(next, true));
     let retry = Callback::new(move |_| {
         state.set(InvitationState::Checking);
-        look_up.dispatch_local(true);
+        look_up(true);
     });
 
     let checking = move || {

@@ -4,6 +4,7 @@
 use super::invitation_states::InvitationState;
 use super::rules::{invitation_problems, problem_for, server_problems, AccountField, Problems};
 use crate::api;
+use crate::components::Pending;
 use crate::components::Submission;
 use crate::components::TextField;
 use crate::components::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
@@ -12,12 +13,11 @@ use crate::context::use_shared;
 use crate::i18n::accounts::{invites_you, AccountText, Msg};
 use crate::i18n::tr;
 use crate::i18n::{date_time, use_i18n, Text};
+use crate::navigation::use_navigation;
 use crate::session::use_session;
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use topocloud_contract::{AcceptInvitationRequest, AccountType, ErrorCode, InvitationDetails};
 
 #[component]
@@ -34,7 +34,7 @@ pub fn InvitationForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let shared = use_shared();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     let session = use_session();
     let policy = Signal::derive(move || shared.password_policy());
     let problems = RwSignal::new(Problems::new());
@@ -43,7 +43,7 @@ pub fn InvitationForm(
         Signal::derive(
             move || match problems.with(|p| problem_for(p, AccountField::Password)) {
                 Some(Msg::Site(text)) => Some(text),
-                Some(Msg::Accounts(_)) => Some(Text::FormHasErrors),
+                Some(Msg::Screen(_)) => Some(Text::FormHasErrors),
                 None => None,
             },
         );
@@ -64,22 +64,17 @@ pub fn InvitationForm(
         problems.try_set(found);
         focus_when_drawn(target);
     };
-    let for_other = details.clone();
-    let accept = Action::new_local(move |request: &AcceptInvitationRequest| {
-        let request = request.clone();
-        let navigate = navigate.clone();
-        let details = for_other.clone();
-        async move {
+    let for_other = StoredValue::new(details.clone());
+    let pending = Pending::new();
+    let accept = move |request: AcceptInvitationRequest| {
+        let details = for_other.get_value();
+        pending.run(async move {
             let error = match api::accept_invitation(&request).await {
                 Ok(info) => {
                     // Accepting signs the new account in.
                     session.signed_in(info);
                     let to = destination.try_get_untracked().unwrap_or_default();
-                    let replace = NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    };
-                    return navigate(&to, replace);
+                    return navigation.replace.run(to);
                 }
                 Err(error) => error,
             };
@@ -99,9 +94,8 @@ pub fn InvitationForm(
                 failure.try_set(Some(Failure::from_error(&error)));
                 focus_when_drawn(alert_ref);
             }
-        }
-    });
-    let pending = accept.pending();
+        })
+    };
     let submission = Submission::new(countdown, pending, failure);
     let blocked = move || submission.blocked();
 
@@ -117,7 +111,7 @@ pub fn InvitationForm(
             return;
         }
         problems.set(Vec::new());
-        accept.dispatch_local(AcceptInvitationRequest {
+        accept(AcceptInvitationRequest {
             token: token.get_value(),
             name: n.trim().to_owned(),
             password: p,

@@ -5,6 +5,7 @@ use super::rules::{
     problem_for, registration_problems, server_problems, AccountField, Problems, Registration,
 };
 use crate::api;
+use crate::components::Pending;
 use crate::components::Submission;
 use crate::components::TextField;
 use crate::components::{focus_when_drawn, Countdown, PasswordChecklist, PasswordField};
@@ -100,7 +101,7 @@ pub fn RegisterForm(
     // The password field speaks the site's catalogue; its rule texts all come from there.
     let password_error = Signal::derive(move || match error(AccountField::Password).get() {
         Some(Msg::Site(text)) => Some(text),
-        Some(Msg::Accounts(_)) => Some(Text::FormHasErrors),
+        Some(Msg::Screen(_)) => Some(Text::FormHasErrors),
         None => None,
     });
     let terms_error = error(AccountField::Terms);
@@ -124,9 +125,9 @@ pub fn RegisterForm(
         focus_when_drawn(alert_ref);
     };
 
-    let register = Action::new_local(move |request: &RegistrationRequest| {
-        let request = request.clone();
-        async move {
+    let pending = Pending::new();
+    let register = move |request: RegistrationRequest| {
+        pending.run(async move {
             let Err(error) = api::register(&request).await else {
                 on_sent.try_run(());
                 return;
@@ -140,9 +141,8 @@ pub fn RegisterForm(
             } else {
                 show_failure(Failure::from_error(&error));
             }
-        }
-    });
-    let pending = register.pending();
+        })
+    };
     let submission = Submission::new(countdown, pending, failure);
     let blocked = move || submission.blocked();
 
@@ -170,7 +170,7 @@ pub fn RegisterForm(
             return;
         }
         problems.set(Vec::new());
-        register.dispatch_local(RegistrationRequest {
+        register(RegistrationRequest {
             name: n.trim().to_owned(),
             email: e.trim().to_owned(),
             password: p,

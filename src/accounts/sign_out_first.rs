@@ -3,6 +3,7 @@
 //! (they may well mean to make a second account, for another organisation).
 
 use crate::api;
+use crate::components::Pending;
 use crate::components::{focus_when_drawn, Countdown};
 use crate::components::{Failure, FailureAlert};
 use crate::context::use_shared;
@@ -31,23 +32,25 @@ pub fn SignOutFirst(
     let session = use_session();
     let failure = RwSignal::new(None::<Failure>);
     let alert_ref = NodeRef::<Div>::new();
-    let sign_out = Action::new_local(move |_: &()| async move {
-        match api::sign_out().await {
-            Ok(()) => {
-                session.signed_out();
-                on_signed_out.try_run(());
+    let pending = Pending::new();
+    let sign_out = move |_: ()| {
+        pending.run(async move {
+            match api::sign_out().await {
+                Ok(()) => {
+                    session.signed_out();
+                    on_signed_out.try_run(());
+                }
+                Err(error) => {
+                    failure.try_set(Some(Failure::from_error(&error)));
+                    focus_when_drawn(alert_ref);
+                }
             }
-            Err(error) => {
-                failure.try_set(Some(Failure::from_error(&error)));
-                focus_when_drawn(alert_ref);
-            }
-        }
-    });
-    let pending = sign_out.pending();
+        })
+    };
     let run = move || {
         if !pending.get_untracked() {
             failure.set(None);
-            sign_out.dispatch_local(());
+            sign_out(());
         }
     };
     view! {

@@ -7,6 +7,7 @@
 use crate::api;
 use crate::components::article_href;
 use crate::components::LinkEnd;
+use crate::components::Pending;
 use crate::components::ResendLink;
 use crate::components::{
     focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, PageShell,
@@ -49,11 +50,12 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let countdown = Countdown::new();
     let (heading, alert_ref) = (NodeRef::<H1>::new(), NodeRef::<Div>::new());
 
-    let verify = Action::new_local(move |_: &()| {
+    let pending = Pending::new();
+    let verify = move |_: ()| {
         let request = TokenRequest {
             token: token.get_value(),
         };
-        async move {
+        pending.run(async move {
             let next = match api::verify_email(&request).await {
                 Ok(account) => {
                     // The sign-in form opens with this address filled in.
@@ -74,14 +76,13 @@ pub fn VerifyEmailPage() -> impl IntoView {
             };
             outcome.try_set(next);
             focus_when_drawn(heading);
-        }
-    });
-    let pending = verify.pending();
+        })
+    };
     let confirm = move || {
         // One click, one request.
         if !pending.get_untracked() {
             failure.set(None);
-            verify.dispatch_local(());
+            verify(());
         }
     };
 

@@ -1,3 +1,4 @@
+use super::Pending;
 use crate::api::ApiError;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -62,13 +63,13 @@ impl Countdown {
 
     /// Whether a form's button shows as unusable: its request is still out, or the
     /// person is locked out for now (tracked, for the view).
-    pub fn blocks(&self, pending: Memo<bool>) -> bool {
+    pub fn blocks(&self, pending: Pending) -> bool {
         pending.get() || self.running()
     }
 
     /// The same, read once in a click handler: one click, one request, and no request at
     /// all while locked out.
-    pub fn refuses(&self, pending: Memo<bool>) -> bool {
+    pub fn refuses(&self, pending: Pending) -> bool {
         pending.get_untracked() || self.remaining.get_untracked() > 0
     }
 

@@ -60,7 +60,7 @@ pub fn FailureAlert(
                 <p>{tr(text)}</p>
                 {match text {
                     Msg::Site(text) => Some(view! { <HelpLinkFor message=text /> }),
-                    Msg::Accounts(_) => None,
+                    Msg::Screen(_) => None,
                 }}
             }
             .into_any(),

@@ -33,5 +33,5 @@ pub use page_shell::PageShell;
 pub use password_checklist::PasswordChecklist;
 pub use password_field::PasswordField;
 pub use resend_link::ResendLink;
-pub use submission::Submission;
+pub use submission::{Pending, Submission};
 pub use text_field::TextField;

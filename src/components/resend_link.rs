@@ -2,6 +2,7 @@
 //! minute, so people do not flood their own mailbox (and the backend's limit of a few
 //! emails an hour) while the first message is still on its way.
 
+use super::Pending;
 use crate::api;
 use crate::components::Submission;
 use crate::components::TextField;
@@ -43,9 +44,9 @@ pub fn ResendLink(
         NodeRef::<leptos::html::P>::new(),
     );
 
-    let resend = Action::new_local(move |request: &ResendVerificationRequest| {
-        let request = request.clone();
-        async move {
+    let pending = Pending::new();
+    let resend = move |request: ResendVerificationRequest| {
+        pending.run(async move {
             match api::resend_verification(&request).await {
                 Ok(()) => {
                     sent.try_set(true);
@@ -58,9 +59,8 @@ pub fn ResendLink(
                     focus_when_drawn(alert_ref);
                 }
             }
-        }
-    });
-    let pending = resend.pending();
+        })
+    };
     let submission = Submission::new(countdown, pending, failure);
     let blocked = move || submission.blocked();
 
@@ -77,7 +77,7 @@ pub fn ResendLink(
             focus_when_drawn(email_ref);
             return;
         }
-        resend.dispatch_local(ResendVerificationRequest {
+        resend(ResendVerificationRequest {
             email: address,
             locale: i18n.lang(),
         });

@@ -3,12 +3,47 @@
 
 use super::Countdown;
 use leptos::prelude::*;
+use std::future::Future;
+
+/// Whether a screen's request is still out, and the one way to send it: the button shows
+/// it, and the guards below let no second request go while the first is out. Leptos'
+/// `Action` does this and more (a value, versions, an input signal); none of that is
+/// used here, and the login page's own app is measurably smaller without it.
+#[derive(Clone, Copy)]
+pub struct Pending(RwSignal<bool>);
+
+impl Pending {
+    #[allow(clippy::new_without_default)] // a signal is made in a reactive owner, on purpose
+    pub fn new() -> Self {
+        Self(RwSignal::new(false))
+    }
+
+    /// Tracked, for the view.
+    pub fn get(self) -> bool {
+        self.0.get()
+    }
+
+    pub fn get_untracked(self) -> bool {
+        self.0.get_untracked()
+    }
+
+    /// Sends the request: pending until it has answered. It runs under the screen's
+    /// reactive owner, as an action's would, and outlives it (an answer that comes after
+    /// the person moved on only finds its signals gone, which `try_set` allows).
+    pub fn run(self, request: impl Future<Output = ()> + 'static) {
+        self.0.set(true);
+        leptos::task::spawn_local_scoped(async move {
+            request.await;
+            self.0.try_set(false);
+        });
+    }
+}
 
 pub struct Submission<F: Send + Sync + 'static> {
     /// The wait after "too many" (or a resend's cooldown).
     pub countdown: Countdown,
     /// The form's request is still out.
-    pub pending: Memo<bool>,
+    pub pending: Pending,
     /// What went wrong last time, shown in the form's alert.
     pub failure: RwSignal<Option<F>>,
 }
@@ -22,7 +57,7 @@ impl<F: Send + Sync + 'static> Clone for Submission<F> {
 impl<F: Send + Sync + 'static> Copy for Submission<F> {}
 
 impl<F: Send + Sync + 'static> Submission<F> {
-    pub fn new(countdown: Countdown, pending: Memo<bool>, failure: RwSignal<Option<F>>) -> Self {
+    pub fn new(countdown: Countdown, pending: Pending, failure: RwSignal<Option<F>>) -> Self {
         Self {
             countdown,
             pending,

@@ -5,7 +5,7 @@
 mod en;
 mod nl;
 
-use super::{catalogue, format_wait, Catalogue, Lang, Text};
+use super::{catalogue, format_wait, AnyText, Catalogue, Lang, Text};
 
 catalogue! {
     /// Texts of `/users/register`, `/users/verify-email` and `/users/invitation`.
@@ -100,11 +100,12 @@ impl Catalogue for AccountText {
 }
 
 /// A sentence from either catalogue, so one field or alert can show the shared texts
-/// (network trouble, password rules) and these screens' own.
+/// (network trouble, password rules) and a screen's own. The shared ones stay a [`Text`]:
+/// an alert links each to its help article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     Site(Text),
-    Accounts(AccountText),
+    Screen(AnyText),
 }
 
 impl From<Text> for Msg {
@@ -115,15 +116,15 @@ impl From<Text> for Msg {
 
 impl From<AccountText> for Msg {
     fn from(text: AccountText) -> Self {
-        Msg::Accounts(text)
+        Msg::Screen(text.into())
     }
 }
 
-impl Catalogue for Msg {
-    fn in_lang(self, lang: Lang) -> &'static str {
-        match self {
-            Msg::Site(text) => text.in_lang(lang),
-            Msg::Accounts(text) => text.in_lang(lang),
+impl From<Msg> for AnyText {
+    fn from(msg: Msg) -> Self {
+        match msg {
+            Msg::Site(text) => text.into(),
+            Msg::Screen(text) => text,
         }
     }
 }
@@ -198,9 +199,12 @@ mod tests {
     #[test]
     fn either_catalogue_can_be_said() {
         assert_eq!(
-            Msg::from(Text::EmailRequired).in_lang(Lang::Nl),
+            AnyText::from(Msg::from(Text::EmailRequired)).in_lang(Lang::Nl),
             "Vul je e-mailadres in."
         );
-        assert_eq!(Msg::from(AccountText::NameLabel).in_lang(Lang::En), "Name");
+        assert_eq!(
+            AnyText::from(Msg::from(AccountText::NameLabel)).in_lang(Lang::En),
+            "Name"
+        );
     }
 }

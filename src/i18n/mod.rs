@@ -169,9 +169,9 @@ impl I18n {
 
     /// A reactive translation: re-evaluates when the language changes (and, for a
     /// sentence that says how long a link works, when the backend has said it).
-    pub fn t(&self, text: impl Catalogue) -> Cow<'static, str> {
+    pub fn t(&self, text: impl Into<AnyText>) -> Cow<'static, str> {
         let lang = self.lang.get();
-        self.personalise(text.in_lang(lang), lang)
+        self.personalise(text.into().in_lang(lang), lang)
     }
 
     /// Not generic, so the wasm has this once rather than once per catalogue.

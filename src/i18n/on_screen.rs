@@ -1,48 +1,32 @@
 //! A text from any catalogue, and one way to put it on screen.
 
-use super::accounts::{AccountText, Msg};
-use super::help::{ArticleText, HelpText};
-use super::recovery::RecoveryText;
-use super::{use_i18n, Catalogue, Lang, Text};
+use super::{use_i18n, Catalogue, Lang};
 use leptos::prelude::*;
 
+/// A text from any catalogue, looked up in both languages where it is made. Holding the
+/// two sentences rather than a tag of its catalogue matters for size: a screen links only
+/// the catalogues it names, not every catalogue of the site (the login page's own app
+/// would otherwise carry the help centre's articles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnyText {
-    Site(Text),
-    Accounts(AccountText),
-    Recovery(RecoveryText),
-    Help(HelpText),
-    Article(ArticleText),
+pub struct AnyText {
+    nl: &'static str,
+    en: &'static str,
 }
 
-macro_rules! from_catalogue {
-    ($($catalogue:ty => $variant:ident),+) => {$(
-        impl From<$catalogue> for AnyText {
-            fn from(text: $catalogue) -> Self {
-                AnyText::$variant(text)
-            }
-        }
-    )+};
-}
-from_catalogue!(Text => Site, AccountText => Accounts, RecoveryText => Recovery, HelpText => Help, ArticleText => Article);
-
-impl From<Msg> for AnyText {
-    fn from(msg: Msg) -> Self {
-        match msg {
-            Msg::Site(text) => AnyText::Site(text),
-            Msg::Accounts(text) => AnyText::Accounts(text),
+impl AnyText {
+    pub fn in_lang(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.nl,
+            Lang::En => self.en,
         }
     }
 }
 
-impl Catalogue for AnyText {
-    fn in_lang(self, lang: Lang) -> &'static str {
-        match self {
-            AnyText::Site(text) => text.in_lang(lang),
-            AnyText::Accounts(text) => text.in_lang(lang),
-            AnyText::Recovery(text) => text.in_lang(lang),
-            AnyText::Help(text) => text.in_lang(lang),
-            AnyText::Article(text) => text.in_lang(lang),
+impl<T: Catalogue> From<T> for AnyText {
+    fn from(text: T) -> Self {
+        AnyText {
+            nl: text.in_lang(Lang::Nl),
+            en: text.in_lang(Lang::En),
         }
     }
 }

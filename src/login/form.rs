@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::article_href;
+use crate::components::Pending;
 use crate::components::Submission;
 use crate::components::{first_paint, focus_when_drawn, Countdown, Failure, FailureAlert};
 use crate::components::{PasswordField, ResendLink, TextField};
@@ -68,9 +69,9 @@ pub fn LoginForm(
     });
     let focus_alert = move || focus_when_drawn(alert_ref);
 
-    let sign_in = Action::new_local(move |request: &SignInRequest| {
-        let request = request.clone();
-        async move {
+    let pending = Pending::new();
+    let sign_in = move |request: SignInRequest| {
+        pending.run(async move {
             match api::sign_in(&request).await {
                 // The login screen takes the person on from here.
                 Ok(info) => session.signed_in(info),
@@ -80,9 +81,8 @@ pub fn LoginForm(
                     focus_alert();
                 }
             }
-        }
-    });
-    let pending = sign_in.pending();
+        })
+    };
     let submission = Submission::new(countdown, pending, failure);
     let blocked = move || submission.blocked();
 
@@ -108,7 +108,7 @@ pub fn LoginForm(
             focus_when_drawn(target);
             return;
         }
-        sign_in.dispatch_local(SignInRequest {
+        sign_in(SignInRequest {
             email: rules.email.trim().to_owned(),
             password: rules.password,
             remember: remember.get_untracked(),

@@ -9,21 +9,19 @@ use super::LoginForm;
 use crate::components::{use_document_title, Failure, Loading, PageShell};
 use crate::context::{clear_fragment, fragment_value, use_shared};
 use crate::i18n::Text;
+use crate::navigation::use_navigation;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use topocloud_contract::{safe_return_to, SsoError};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let shared = use_shared();
     use_document_title(Text::LoginTitle);
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
 
     let destination = Signal::derive(move || {
-        safe_return_to(query.read().get("return_to").as_deref())
+        safe_return_to(navigation.query.run("return_to").as_deref())
             .unwrap_or_else(|| shared.runtime().after_login)
     });
 
@@ -39,13 +37,9 @@ pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     Effect::new(move |_| {
         if let Some(Ok(_)) = session.get() {
-            navigate(
-                &destination.try_get_untracked().unwrap_or_default(),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            navigation
+                .replace
+                .run(destination.try_get_untracked().unwrap_or_default());
         }
     });
     // Signed out, or the check itself failed: either way the form, drawn whole or not

@@ -5,6 +5,7 @@
 
 use crate::api;
 use crate::components::article_href;
+use crate::components::Pending;
 use crate::components::{focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert};
 use crate::components::{PageShell, Submission, TextField};
 use crate::context::{clear_fragment, fragment_value, use_shared};
@@ -43,9 +44,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         NodeRef::<Div>::new(),
     );
 
-    let request = Action::new_local(move |body: &PasswordResetRequest| {
-        let body = body.clone();
-        async move {
+    let pending = Pending::new();
+    let request = move |body: PasswordResetRequest| {
+        pending.run(async move {
             match api::request_password_reset(&body).await {
                 Ok(()) => {
                     sent.try_set(true);
@@ -58,9 +59,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     focus_when_drawn(alert_ref);
                 }
             }
-        }
-    });
-    let pending = request.pending();
+        })
+    };
     // The button waits out the cooldown after every email, not only after "too many".
     let submission = Submission::new(cooldown, pending, failure);
     let submit = move || {
@@ -81,7 +81,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             focus_when_drawn(email_ref);
             return;
         }
-        request.dispatch_local(PasswordResetRequest {
+        request(PasswordResetRequest {
             email: rules.email.trim().to_owned(),
             locale: i18n.lang(),
         });

@@ -7,6 +7,7 @@
 use super::{ResetDone, ResetLinkDead};
 use crate::api::{self, ApiError};
 use crate::components::LinkEnd;
+use crate::components::Pending;
 use crate::components::Submission;
 use crate::components::{
     focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, Loading, PageShell,
@@ -61,21 +62,24 @@ pub fn ResetPasswordPage() -> impl IntoView {
     use_document_title(R::ResetTitle);
     let token = StoredValue::new(take_link_token().unwrap_or_default());
     let link = RwSignal::new(Link::Checking);
-    let check = Action::new_local(move |_: &()| async move {
-        let token = token.get_value();
-        let state = if token.is_empty() {
-            Link::Invalid
-        } else {
-            match api::look_up_password_reset(&token).await {
-                Ok(details) => Link::Valid {
-                    email: details.email,
-                },
-                Err(error) => link_from_error(error),
-            }
-        };
-        link.try_set(state);
-    });
-    check.dispatch_local(());
+    let checking = Pending::new();
+    let check = move |_: ()| {
+        checking.run(async move {
+            let token = token.get_value();
+            let state = if token.is_empty() {
+                Link::Invalid
+            } else {
+                match api::look_up_password_reset(&token).await {
+                    Ok(details) => Link::Valid {
+                        email: details.email,
+                    },
+                    Err(error) => link_from_error(error),
+                }
+            };
+            link.try_set(state);
+        })
+    };
+    check(());
 
     let body = move || match link.get() {
         Link::Checking => view! { <Loading text=R::CheckingLink /> }.into_any(),
@@ -101,7 +105,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 class="button button--primary"
                 on:click=move |_| {
                     link.set(Link::Checking);
-                    check.dispatch_local(());
+                    check(());
                 }
             >
                 {tr(Text::TryAgain)}
@@ -135,9 +139,9 @@ fn NewPasswordForm(
     let account_email = StoredValue::new(email.clone());
     let focus_password = move || focus_when_drawn(password_ref);
 
-    let save = Action::new_local(move |request: &CompletePasswordResetRequest| {
-        let request = request.clone();
-        async move {
+    let pending = Pending::new();
+    let save = move |request: CompletePasswordResetRequest| {
+        pending.run(async move {
             match api::complete_password_reset(&request).await {
                 Ok(done) => {
                     // A new password ends every session of the account: whether that was
@@ -170,9 +174,8 @@ fn NewPasswordForm(
                     }
                 }
             }
-        }
-    });
-    let pending = save.pending();
+        })
+    };
     let submission = Submission::new(countdown, pending, failure);
     let submit = move || {
         if !submission.begin() {
@@ -185,7 +188,7 @@ fn NewPasswordForm(
             focus_password();
             return;
         }
-        save.dispatch_local(CompletePasswordResetRequest {
+        save(CompletePasswordResetRequest {
             token: token.get_value(),
             password: password.get_untracked(),
         });

@@ -3,6 +3,7 @@
 
 use crate::api::{self};
 use crate::components::article_href;
+use crate::components::Pending;
 use crate::components::{focus_when_drawn, Countdown, Failure, FailureAlert};
 use crate::context::use_shared;
 use crate::help::Article;
@@ -40,12 +41,13 @@ pub fn ResetLinkDead(title: R, body: R, email: Option<String>) -> impl IntoView 
     let failure = RwSignal::new(None::<Failure>);
     // Too many requests for this address: the wait is shown and counted, as elsewhere.
     let countdown = Countdown::new();
-    let send = Action::new_local(move |address: &String| {
+    let pending = Pending::new();
+    let send = move |address: String| {
         let request = PasswordResetRequest {
             email: address.clone(),
             locale: i18n.lang(),
         };
-        async move {
+        pending.run(async move {
             match api::request_password_reset(&request).await {
                 Ok(()) => {
                     sent_to.try_set(Some(request.email));
@@ -55,9 +57,8 @@ pub fn ResetLinkDead(title: R, body: R, email: Option<String>) -> impl IntoView 
                     failure.try_set(Some(Failure::from_error(&error)));
                 }
             }
-        }
-    });
-    let pending = send.pending();
+        })
+    };
     let known = email.is_some();
     let address = StoredValue::new(email);
     let run = move || {
@@ -68,7 +69,7 @@ pub fn ResetLinkDead(title: R, body: R, email: Option<String>) -> impl IntoView 
             return;
         }
         failure.set(None);
-        send.dispatch_local(to);
+        send(to);
     };
     let next_step = if known {
         view! {
