@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (Trunk.toml). Runs on the staging folder before it becomes dist/.
 #
-# 1. Folds Trunk's inline module loader into the wasm-bindgen glue (one request fewer), so the
-#    Content-Security-Policy needs no 'unsafe-inline', and checks that the CSP allows the
-#    one inline script (index.html's first paint) by its hash.
+# 1. Makes each of the two apps (the whole site, and the login page's own) one hashed script:
+#    the wasm-bindgen glue with its start folded in, so the Content-Security-Policy needs no
+#    'unsafe-inline'; lists both in index.html for its first-paint script, which loads the
+#    one the address needs; and checks that the CSP allows that one inline script by its hash.
 # 2. In release builds, writes .br and .gz next to every file for nginx's
 #    brotli_static/gzip_static (compressed once, at build time, at maximum quality).
 set -euo pipefail
@@ -12,7 +13,7 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 index="$dir/index.html"
 
 python3 - "$dir" "$repo_root/deploy/security-headers.conf" <<'PY'
-import base64, hashlib, pathlib, re, sys
+import base64, hashlib, json, pathlib, re, sys
 root = pathlib.Path(sys.argv[1])
 index = root / "index.html"
 html = index.read_text()
@@ -32,30 +33,56 @@ for body in re.findall(r"<script>(.*?)</script>", html, re.S):
         sys.exit(f"post_build: add 'sha256-{digest}' to script-src in deploy/security-headers.conf "
                  "(the inline first-paint script in index.html changed)")
 
-# Trunk's loader: `import init from '/<glue>.js'; await init({ module_or_path: '/<wasm>' })`.
-loader = re.search(r'<script type="module">(.*?)</script>', html, re.S)
-if loader:
-    glue_name = re.search(r"from '/([^']+\.js)'", loader.group(1)).group(1)
-    wasm_path = re.search(r"module_or_path: '([^']+)'", loader.group(1)).group(1)
-    glue = root / glue_name
-    # One script instead of two: the glue module starts the app itself, and says so in
-    # words (index.html) if the wasm cannot be fetched, compiled or started.
+# Each app's JavaScript is one script: the wasm-bindgen glue, which then starts its wasm
+# and says so in words (index.html) if the wasm cannot be fetched, compiled or started. The
+# wasm is asked for at once; the app starts once the page is parsed (the script is added
+# by index.html's first-paint script and may arrive before the body).
+def app_script(prefix, glue, wasm_path):
     code = glue.read_text() + (
-        f"\n__wbg_init({{ module_or_path: '{wasm_path}' }})"
-        ".catch(() => dispatchEvent(new Event('topocloud-load-failed')));\n"
+        f"\nconst topocloudWasm = fetch('{wasm_path}');\n"
+        "topocloudWasm.catch(() => {});\n"
+        "new Promise((parsed) => document.readyState === 'loading'"
+        " ? document.addEventListener('DOMContentLoaded', parsed, { once: true }) : parsed())\n"
+        "  .then(() => __wbg_init({ module_or_path: topocloudWasm }))\n"
+        "  .catch(() => dispatchEvent(new Event('topocloud-load-failed')));\n"
     )
-    name = f"app-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
+    name = f"{prefix}-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
     (root / name).write_text(code)
     glue.unlink()
     integrity = "sha384-" + base64.b64encode(hashlib.sha384(code.encode()).digest()).decode()
-    html = html[: loader.start()] + (
-        f'<script type="module" src="/{name}" integrity="{integrity}" crossorigin="anonymous"></script>'
-    ) + html[loader.end():]
-    html = re.sub(r'<link rel="modulepreload" href="/' + re.escape(glue_name) + r'"[^>]*>', "", html)
-    # No early preload of the wasm: it would compete with the CSS for the first paint on a
-    # slow line, and the app script asks for it as soon as the page is parsed anyway.
-    html = re.sub(r'<link rel="preload" href="/[^"]+\.wasm"[^>]*>', "", html)
-    index.write_text(html)
+    return {"src": f"/{name}", "integrity": integrity, "wasm": wasm_path}
+
+apps = {}
+# The whole site: Trunk's loader is `import init from '/<glue>.js'; await init({ module_or_path: '/<wasm>' })`.
+loader = re.search(r'<script type="module">(.*?)</script>', html, re.S)
+if not loader:
+    sys.exit("post_build: no Trunk loader for the site's app in index.html")
+glue_name = re.search(r"from '/([^']+\.js)'", loader.group(1)).group(1)
+wasm_path = re.search(r"module_or_path: '([^']+)'", loader.group(1)).group(1)
+apps["site"] = app_script("app", root / glue_name, wasm_path)
+html = html[: loader.start()] + html[loader.end():]
+html = re.sub(r'<link rel="modulepreload" href="/' + re.escape(glue_name) + r'"[^>]*>', "", html)
+# No early preload of the wasm: it would compete with the CSS for the first paint on a
+# slow line, and the app script asks for it as soon as it runs anyway.
+html = re.sub(r'<link rel="preload" href="/[^"]+\.wasm"[^>]*>', "", html)
+
+# The login page's own app: Trunk builds it as a "worker" (unhashed names, not loaded);
+# named by its content here, so it can be cached for good like the rest.
+login_glue, login_wasm = root / "topocloud-login.js", root / "topocloud-login_bg.wasm"
+if not (login_glue.exists() and login_wasm.exists()):
+    sys.exit("post_build: Trunk did not build the login app (topocloud-login)")
+wasm_hash = hashlib.sha256(login_wasm.read_bytes()).hexdigest()[:16]
+login_wasm_name = f"topocloud-login-{wasm_hash}_bg.wasm"
+login_wasm.rename(root / login_wasm_name)
+glue_code = login_glue.read_text().replace("topocloud-login_bg.wasm", login_wasm_name)
+login_glue.write_text(glue_code)
+apps["login"] = app_script("login", login_glue, f"/{login_wasm_name}")
+
+marker = '<script id="topocloud-apps" type="application/json">{}</script>'
+if marker not in html:
+    sys.exit("post_build: index.html has no empty topocloud-apps block")
+html = html.replace(marker, f'<script id="topocloud-apps" type="application/json">{json.dumps(apps)}</script>')
+index.write_text(html)
 PY
 
 if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then

@@ -64,6 +64,16 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# The release build's toolchain (scripts/release.sh), with the standard library's source
+# for -Zbuild-std. RUSTUP_AUTO_INSTALL may be off, so it is installed here by name.
+source "$repo_root/scripts/release.env"
+if ! rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+  || [ ! -d "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
+  || ! rustup target list --installed --toolchain "$RELEASE_TOOLCHAIN" | grep -qx wasm32-unknown-unknown; then
+  say "rustup toolchain install $RELEASE_TOOLCHAIN (release builds)"
+  rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src \
+    --target wasm32-unknown-unknown
+fi
 rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 

@@ -36,7 +36,7 @@ impl Shared {
         let shared = Self {
             runtime: StoredValue::new(runtime),
             site_config,
-            typed_email: RwSignal::new(String::new()),
+            typed_email: RwSignal::new(carried_email().unwrap_or_default()),
         };
         provide_context(shared);
         shared
@@ -55,6 +55,16 @@ impl Shared {
     pub fn password_policy(&self) -> PasswordPolicy {
         self.site().map(|c| c.password_policy).unwrap_or_default()
     }
+}
+
+/// The address typed on the login page, when its own app brought the person here by a page
+/// load (index.html's script puts it in this history entry's state: never in the address,
+/// never in storage).
+fn carried_email() -> Option<String> {
+    let state = window().history().ok()?.state().ok()?;
+    js_sys::Reflect::get(&state, &"typed_email".into())
+        .ok()?
+        .as_string()
 }
 
 /// Falls back to a fresh context (for screens mounted alone in component tests).

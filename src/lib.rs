@@ -110,6 +110,17 @@ pub fn LoginApp() -> impl IntoView {
     context::Shared::provide(runtime_config::RuntimeConfig::from_document());
     session::Session::provide();
     provide_context(navigation::by_page_loads());
+    // `/` is the login page's address too; the address bar says which page it is, as the
+    // whole site's router does with its redirect.
+    let here = window().location();
+    if here.pathname().is_ok_and(|path| path == routes::ROOT) {
+        let to = routes::LOGIN.to_owned()
+            + &here.search().unwrap_or_default()
+            + &here.hash().unwrap_or_default();
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
+        }
+    }
     view! { <LoginPage /> }
 }
 
@@ -118,7 +129,10 @@ pub fn LoginApp() -> impl IntoView {
 /// freezing for both.
 pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    // A panic must at least say where in the browser console; it cannot be caught.
+    // A panic must at least say where in the browser console; it cannot be caught. The
+    // release build (scripts/release.sh) aborts at once, with no message to say.
+    #[allow(unexpected_cfgs)] // stable knows no such strategy; the release toolchain does
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     let later = Closure::once_into_js(move || mount(app));
     let deferred = web_sys::window()

@@ -3,7 +3,6 @@
 
 use crate::i18n::Text;
 use topocloud_contract::{is_plausible_email, MAX_EMAIL_LEN};
-use validator::{Validate, ValidationError, ValidationErrors};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -11,11 +10,9 @@ pub enum Field {
     Password,
 }
 
-#[derive(Debug, Clone, Default, Validate)]
+#[derive(Debug, Clone, Default)]
 pub struct LoginForm {
-    #[validate(custom(function = "email_rule"))]
     pub email: String,
-    #[validate(custom(function = "password_rule"))]
     pub password: String,
 }
 
@@ -26,10 +23,9 @@ pub use topocloud_contract::MAX_SIGN_IN_PASSWORD_BYTES;
 impl LoginForm {
     /// Problems in the order the fields appear on screen, so the first gets focus.
     pub fn problems(&self) -> Vec<(Field, Text)> {
-        match self.validate() {
-            Ok(()) => Vec::new(),
-            Err(errors) => field_problems(&errors),
-        }
+        let email = email_problem(&self.email).map(|text| (Field::Email, text));
+        let password = password_problem(&self.password).map(|text| (Field::Password, text));
+        email.into_iter().chain(password).collect()
     }
 }
 
@@ -76,44 +72,15 @@ pub fn email_problem(email: &str) -> Option<Text> {
     }
 }
 
-fn email_rule(email: &str) -> Result<(), ValidationError> {
-    match email_problem(email) {
-        Some(Text::EmailRequired) => Err(ValidationError::new("email_required")),
-        Some(Text::EmailTooLong) => Err(ValidationError::new("email_too_long")),
-        Some(_) => Err(ValidationError::new("email_invalid")),
-        None => Ok(()),
-    }
-}
-
-fn password_rule(password: &str) -> Result<(), ValidationError> {
+/// A sign-in password is only checked for being there and within the contract's cap: the
+/// policy is for new passwords, and an old one may predate it.
+fn password_problem(password: &str) -> Option<Text> {
     if password.is_empty() {
-        Err(ValidationError::new("password_required"))
+        Some(Text::PasswordRequired)
     } else if password.len() > MAX_SIGN_IN_PASSWORD_BYTES {
-        Err(ValidationError::new("password_too_long"))
+        Some(Text::PasswordTooLong)
     } else {
-        Ok(())
-    }
-}
-
-fn field_problems(errors: &ValidationErrors) -> Vec<(Field, Text)> {
-    let fields = errors.field_errors();
-    [("email", Field::Email), ("password", Field::Password)]
-        .into_iter()
-        .filter_map(|(name, field)| {
-            let first = fields.get(name)?.first()?;
-            Some((field, text_for_code(&first.code)))
-        })
-        .collect()
-}
-
-fn text_for_code(code: &str) -> Text {
-    match code {
-        "email_required" => Text::EmailRequired,
-        "email_invalid" => Text::EmailInvalid,
-        "email_too_long" => Text::EmailTooLong,
-        "password_required" => Text::PasswordRequired,
-        "password_too_long" => Text::PasswordTooLong,
-        _ => Text::FormHasErrors,
+        None
     }
 }
 

@@ -302,3 +302,34 @@ test.describe('the wasm file fails to load', () => {
     }
   }
 });
+
+test.describe('a chunk fails to load', () => {
+  // The login page runs its own app; the next screen ("Wachtwoord vergeten?") is a page
+  // load into the whole site's, fetched at idle before. When that code cannot be had,
+  // neither the login nor the next page may panic or go blank.
+  test.use({
+    expectedConsole: /Failed to load resource|wasm|WebAssembly|net::ERR_|integrity/i,
+    expectedPageError: /wasm|WebAssembly|fetch|MIME|import/i,
+  });
+  const failures = {
+    '404': (route: Route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not Found</h1>' }),
+    'connection dropped': (route: Route) => route.abort('connectionreset'),
+  };
+  for (const [part, pattern] of [['script', '**/app-*.js'], ['wasm', '**/topocloud-site-*.wasm']] as const) {
+    for (const [how, fail] of Object.entries(failures)) {
+      test(`login → next screen × the whole site's ${part} ${how}`, async ({ page }, testInfo) => {
+        await page.route(pattern, fail);
+        await page.goto('/users/login');
+        await expect(page.locator('#first-paint')).not.toBeAttached();
+        await page.getByLabel('E-mailadres').fill('jan@devries.test');
+        await expect(page.getByRole('button', { name: 'Aanmelden' })).toBeEnabled();
+        await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+        await expect(page).toHaveURL(/\/users\/forgot-password$/);
+        const alert = page.getByRole('alert');
+        await expect(alert).toContainText('TopoCloud kan niet starten in deze browser.', { timeout: 15_000 });
+        await expect(alert.getByRole('link', { name: 'hello@topocloud.com' }).first()).toHaveAttribute('href', 'mailto:hello@topocloud.com');
+        recordTried(testInfo, 'login → next screen', `chunk ${part} ${how}`, 0);
+      });
+    }
+  }
+});

@@ -288,13 +288,15 @@ test('a remembered English choice is the language of the first paint too', async
 test.describe('when the app cannot start', () => {
   test.use({ expectedConsole: /Failed to load resource|net::ERR_FAILED|integrity/ });
 
-  for (const [what, pattern] of [
-    ['the wasm file', '**/*.wasm'],
-    ['the app script', '**/app-*.js'],
+  // The login page runs its own app (login-….js); every other screen the whole site's.
+  for (const [what, pattern, path] of [
+    ['the wasm file', '**/*.wasm', '/users/login'],
+    ["the login page's app script", '**/login-*.js', '/users/login'],
+    ["the whole site's app script", '**/app-*.js', '/users/forgot-password'],
   ] as const) {
-    test(`a missing ${what} is said in words, with the support contact`, async ({ page }) => {
+    test(`a missing ${what} is said in words, with the support contact (${path})`, async ({ page }) => {
       await page.route(pattern, (route) => route.fulfill({ status: 404, body: 'not found' }));
-      await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+      await page.goto(path, { waitUntil: 'domcontentloaded' });
       const alert = page.getByRole('alert');
       await expect(alert).toContainText('TopoCloud kan niet starten in deze browser.');
       await expect(alert.getByRole('link', { name: 'hello@topocloud.com' })).toHaveAttribute('href', 'mailto:hello@topocloud.com');

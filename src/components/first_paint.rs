@@ -77,6 +77,11 @@ pub fn hand_over(focus: Option<(String, HtmlInputElement)>) {
         Some((from, input))
     });
     first_paint.remove();
+    // index.html's script fetches the next screens' code once the login page works, at
+    // idle, so it does not compete with the login's own bytes.
+    if let Ok(ready) = web_sys::Event::new("topocloud-ready") {
+        let _ = leptos::prelude::window().dispatch_event(&ready);
+    }
     let app = document
         .get_element_by_id("app")
         .and_then(|e| e.dyn_into::<HtmlElement>().ok());
