@@ -19,7 +19,7 @@ port="${BENCH_PORT:-3900}"
 work="$repo_root/.run/bench"
 rm -rf "$work" && mkdir -p "$work/results"
 
-trunk build --release >"$work/trunk.log" 2>&1 || { cat "$work/trunk.log"; exit 1; }
+bash scripts/release.sh >"$work/trunk.log" 2>&1 || { cat "$work/trunk.log"; exit 1; }
 cargo build -p topocloud-backend --locked >"$work/backend-build.log" 2>&1 || { cat "$work/backend-build.log"; exit 1; }
 cp -r dist "$work/site"
 # The plain form: index.html without the app script, the wasm preload and the first-paint
@@ -61,6 +61,11 @@ for i in $(seq 1 "$runs"); do
     done
   done
 done
+
+# What a person on a phone feels: how long until "Aanmelden" works (e2e/usable-bench.mjs).
+echo "Time until Aanmelden works, emulated phone (150 ms RTT, 1.6 Mbps down, 4x CPU slowdown):"
+(cd e2e && node usable-bench.mjs "http://127.0.0.1:$port/users/login" "$runs") || exit 1
+echo
 
 python3 - "$work/results" "$runs" <<'PY'
 import json, pathlib, statistics, sys

@@ -28,7 +28,7 @@ stamp="$E2E_DIST/index.html"
 if [ ! -f "$stamp" ] || [ -n "$(find src style public index.html Cargo.toml Cargo.lock Trunk.toml contract/src \
     -newer "$stamp" -print -quit 2>/dev/null)" ]; then
   echo "building the site into $E2E_DIST"
-  trunk build --release --dist "$E2E_DIST"
+  bash scripts/release.sh --dist "$E2E_DIST"
 fi
 cargo build -p topocloud-backend --locked
 

@@ -95,7 +95,7 @@ playwright_tests run-command "$repo_root/.run/run-command-${RUN_TEST_PORT:-3400}
   -c run-command.config.ts
 
 section "release build"
-if trunk build --release >"$logs/release-build.log" 2>&1; then
+if bash scripts/release.sh >"$logs/release-build.log" 2>&1; then
   passed=$((passed + 1))
   bash scripts/sizes.sh dist
 else

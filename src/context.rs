@@ -15,11 +15,15 @@ pub struct Shared {
     /// machinery (and the settings are asked once per page load anyway).
     pub site_config: RwSignal<Option<Result<SiteConfig, ApiError>>>,
     pub typed_email: RwSignal<String>,
+    /// This page load came from the login page's own app (a link or a sign-in there): for
+    /// the person it is a step inside the site, so focus goes to the new heading.
+    pub from_login_page: bool,
 }
 
 impl Shared {
     pub fn provide(runtime: RuntimeConfig) -> Self {
         api::set_base(&runtime.api_base);
+        let arrival = take_arrival();
         let i18n = crate::i18n::use_i18n();
         i18n.set_product_name(&runtime.product_name);
         let site_config = RwSignal::new(None);
@@ -36,7 +40,8 @@ impl Shared {
         let shared = Self {
             runtime: StoredValue::new(runtime),
             site_config,
-            typed_email: RwSignal::new(carried_email().unwrap_or_default()),
+            typed_email: RwSignal::new(arrival.typed_email.unwrap_or_default()),
+            from_login_page: arrival.from_login_page,
         };
         provide_context(shared);
         shared
@@ -57,14 +62,29 @@ impl Shared {
     }
 }
 
-/// The address typed on the login page, when its own app brought the person here by a page
-/// load (index.html's script puts it in this history entry's state: never in the address,
-/// never in storage).
-fn carried_email() -> Option<String> {
-    let state = window().history().ok()?.state().ok()?;
-    js_sys::Reflect::get(&state, &"typed_email".into())
-        .ok()?
-        .as_string()
+/// What the login page's own app handed over when it brought the person here by a page load
+/// (index.html's script for links, [`crate::navigation::by_page_loads`] after signing in):
+/// kept in this history entry's state, never in the address or in storage, and read once.
+#[derive(Default)]
+struct Arrival {
+    typed_email: Option<String>,
+    from_login_page: bool,
+}
+
+fn take_arrival() -> Arrival {
+    let Ok(history) = window().history() else {
+        return Arrival::default();
+    };
+    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+    let field = |key: &str| js_sys::Reflect::get(&state, &key.into()).ok();
+    let arrival = Arrival {
+        typed_email: field("typed_email").and_then(|v| v.as_string()),
+        from_login_page: field("from_login_page").and_then(|v| v.as_bool()) == Some(true),
+    };
+    if arrival.from_login_page {
+        let _ = history.replace_state(&wasm_bindgen::JsValue::NULL, "");
+    }
+    arrival
 }
 
 /// Falls back to a fresh context (for screens mounted alone in component tests).

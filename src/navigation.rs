@@ -26,7 +26,20 @@ pub fn use_navigation() -> Navigation {
 /// The login app's way: it has one screen, so the address never changes under it.
 pub fn by_page_loads() -> Navigation {
     Navigation {
+        // The next screen is the whole site's: a page load that replaces this entry, and
+        // tells the next page it is a step inside the site (crate::context).
         replace: Callback::new(|to: String| {
+            let state = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&state, &"from_login_page".into(), &true.into());
+            if let Ok(history) = window().history() {
+                if history
+                    .replace_state_with_url(&state, "", Some(&to))
+                    .is_ok()
+                {
+                    let _ = window().location().reload();
+                    return;
+                }
+            }
             let _ = window().location().replace(&to);
         }),
         query: Callback::new(|key| parse_pairs(&window().location().search().ok()?, key)),

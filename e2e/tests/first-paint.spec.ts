@@ -54,7 +54,7 @@ async function box(page: Page, selector: string) {
 
 test('the login form is there before the app, and the app takes over what was typed without a shift', async ({ page }) => {
   const release = await holdWasm(page);
-  await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+  await page.goto('/users/login', { waitUntil: 'load' });
 
   // Drawn by index.html alone: a real, labelled form that takes typing.
   await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden bij TopoCloud' })).toBeVisible();
@@ -76,6 +76,12 @@ test('the login form is there before the app, and the app takes over what was ty
   // put it in the address).
   await page.keyboard.press('Enter');
   expect(page.url()).not.toContain('password');
+  // The button does nothing yet, and looks it: it looks usable only once it works.
+  const staticButton = page.locator('#first-paint button[type=submit]');
+  await expect(staticButton).toBeDisabled();
+  const opacity = (selector: string) =>
+    page.locator(selector).evaluate((button) => Number(getComputedStyle(button).opacity));
+  expect(await opacity('#first-paint button[type=submit]')).toBeLessThan(1);
 
   release();
   await expect(page.locator('#first-paint')).not.toBeAttached();
@@ -84,6 +90,8 @@ test('the login form is there before the app, and the app takes over what was ty
   expect(await box(page, '#email')).toEqual(before.email);
   expect(await box(page, '#password')).toEqual(before.password);
   expect(await box(page, '#app button[type=submit]')).toEqual(before.submit);
+  await expect(page.locator('#app button[type=submit]')).toBeEnabled();
+  expect(await opacity('#app button[type=submit]')).toBe(1);
 
   await expect(page.getByLabel('E-mailadres')).toHaveValue(DEMO_EMAIL);
   await expect(page.getByLabel('Wachtwoord', { exact: true })).toHaveValue(DEMO_PASSWORD);
@@ -101,7 +109,7 @@ test('the login form is there before the app, and the app takes over what was ty
 
 test('other routes first show the page frame, not the login form', async ({ page }) => {
   const release = await holdWasm(page);
-  await page.goto('/help', { waitUntil: 'domcontentloaded' });
+  await page.goto('/help', { waitUntil: 'load' });
   await expect(page.getByText('Even geduld…')).toBeVisible();
   await expect(page.getByText('One moment…')).toBeHidden();
   await expect(page.locator('#fp-email')).toBeHidden();
@@ -114,7 +122,7 @@ test('other routes first show the page frame, not the login form', async ({ page
 test('a keyboard user who tabs in before the app starts keeps their place', async ({ page }) => {
   // On the login form: the skip link comes first, and focus stays on it through the start.
   let release = await holdWasm(page);
-  await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+  await page.goto('/users/login', { waitUntil: 'load' });
   await page.keyboard.press('Tab');
   await expect(page.locator('#first-paint .skip-link')).toBeFocused();
   await expect(page.locator('#first-paint .skip-link')).toBeInViewport();
@@ -126,7 +134,7 @@ test('a keyboard user who tabs in before the app starts keeps their place', asyn
   // carries the token, and the language switch keeps focus through the start as well.
   await page.unrouteAll();
   release = await holdWasm(page);
-  await page.goto('/users/reset-password#token=not-a-real-token', { waitUntil: 'domcontentloaded' });
+  await page.goto('/users/reset-password#token=not-a-real-token', { waitUntil: 'load' });
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('#first-paint main')).toBeFocused();
@@ -276,7 +284,7 @@ test('a remembered English choice is the language of the first paint too', async
   await page.goto('/users/login');
   await page.getByRole('button', { name: 'Switch to English' }).click();
   const release = await holdWasm(page);
-  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.reload({ waitUntil: 'load' });
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to TopoCloud' })).toBeVisible();
   await expect(page.getByText('Email address', { exact: true })).toBeVisible();
   await expect(page.getByText('E-mailadres', { exact: true })).toBeHidden();
@@ -296,7 +304,7 @@ test.describe('when the app cannot start', () => {
   ] as const) {
     test(`a missing ${what} is said in words, with the support contact (${path})`, async ({ page }) => {
       await page.route(pattern, (route) => route.fulfill({ status: 404, body: 'not found' }));
-      await page.goto(path, { waitUntil: 'domcontentloaded' });
+      await page.goto(path, { waitUntil: 'load' });
       const alert = page.getByRole('alert');
       await expect(alert).toContainText('TopoCloud kan niet starten in deze browser.');
       await expect(alert.getByRole('link', { name: 'hello@topocloud.com' })).toHaveAttribute('href', 'mailto:hello@topocloud.com');
@@ -316,7 +324,7 @@ test.describe('when the app cannot start', () => {
         .replace('"(+31) 513 528 759"', '"+31 20 123 4567"');
       await route.fulfill({ response, body });
     });
-    await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+    await page.goto('/users/login', { waitUntil: 'load' });
     const alert = page.getByRole('alert');
     await expect(alert.getByRole('link', { name: 'servicedesk@bureau.example' })).toHaveAttribute('href', 'mailto:servicedesk@bureau.example');
     await expect(alert.getByRole('link', { name: '+31 20 123 4567' })).toHaveAttribute('href', 'tel:+31201234567');

@@ -27,31 +27,44 @@ test('every route of the app is answered with the shell and the strict headers',
 
 test('hashed assets are precompressed, immutable and correctly typed', async ({ request }) => {
   const html = await (await request.get('/users/login')).text();
-  const boot = html.match(/src="(\/app-[0-9a-f]{16}\.js)"/)?.[1];
-  expect(boot, 'the app script (glue and loader in one) is referenced').toBeTruthy();
-  // The app script asks for the wasm itself (no preload competing with the first paint).
-  const script = await (await request.get(boot as string)).text();
-  // Trunk's hash drops leading zeros: 15 digits in one build of sixteen.
-  const wasm = script.match(/module_or_path: '(\/topocloud-site-[0-9a-f]{1,16}_bg\.wasm)'/)?.[1];
-  expect(wasm, 'the wasm is named by the app script').toBeTruthy();
-  expect(html, 'no preload of the wasm').not.toContain('.wasm');
+  // The two apps (the login page's own, the whole site), listed for the first-paint script.
+  const listed = html.match(/<script id="topocloud-apps" type="application\/json">(.*?)<\/script>/s)?.[1];
+  expect(listed, 'the apps are listed').toBeTruthy();
+  const apps = JSON.parse(listed as string) as Record<string, { src: string; integrity: string; wasm: string }>;
+  expect(Object.keys(apps).sort()).toEqual(['login', 'site']);
+  expect(apps.site.src).toMatch(/^\/app-[0-9a-f]{16}\.js$/);
+  expect(apps.login.src).toMatch(/^\/login-[0-9a-f]{16}\.js$/);
+  expect(html, 'no preload of a wasm').not.toMatch(/<link[^>]+\.wasm/);
   expect(html, 'no inline module loader').not.toMatch(/<script type="module">/);
-  // The only inline scripts: the JSON configuration and the first paint, allowed by its hash.
+  // The only inline scripts: the JSON configuration, the app list and the first paint,
+  // allowed by its hash.
   const inline = [...html.matchAll(/<script([^>]*)>/g)].filter((m) => !m[1].includes('src='));
-  expect(inline.map((m) => m[1].trim())).toEqual(['id="topocloud-config" type="application/json"', '']);
+  expect(inline.map((m) => m[1].trim())).toEqual([
+    'id="topocloud-config" type="application/json"',
+    'id="topocloud-apps" type="application/json"',
+    '',
+  ]);
   const csp = (await request.get('/users/login')).headers()['content-security-policy'];
   expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='/);
 
-  const response = await request.get(wasm as string, { headers: { 'accept-encoding': 'br' } });
-  expect(response.status()).toBe(200);
-  expect(response.headers()['content-type']).toBe('application/wasm');
-  expect(response.headers()['content-encoding']).toBe('br');
-  expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
-  expect(response.headers()['content-security-policy']).toContain("default-src 'self'");
+  for (const [name, app] of Object.entries(apps)) {
+    // Each app script asks for its own wasm (no preload competing with the first paint).
+    const script = await (await request.get(app.src)).text();
+    // Trunk's hash drops leading zeros: 15 digits in one build of sixteen.
+    const wasm = script.match(/fetch\('(\/topocloud-(?:site|login)-[0-9a-f]{1,16}_bg\.wasm)'\)/)?.[1];
+    expect(wasm, `the wasm is named by the ${name} app script`).toBe(app.wasm);
+    const response = await request.get(wasm as string, { headers: { 'accept-encoding': 'br' } });
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/wasm');
+    expect(response.headers()['content-encoding']).toBe('br');
+    expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers()['content-security-policy']).toContain("default-src 'self'");
 
-  const gz = await request.get(boot as string, { headers: { 'accept-encoding': 'gzip' } });
-  expect(gz.headers()['content-encoding']).toBe('gzip');
-  expect(gz.headers()['content-type']).toContain('javascript');
+    const gz = await request.get(app.src, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers()['content-encoding']).toBe('gzip');
+    expect(gz.headers()['content-type']).toContain('javascript');
+    expect(gz.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  }
 });
 
 test('API answers pass through uncached', async ({ request }) => {

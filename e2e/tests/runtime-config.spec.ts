@@ -34,7 +34,7 @@ test('the renamed product is named so from the first paint, before the app has s
     await released;
     await route.continue();
   });
-  await page.goto('/users/login', { waitUntil: 'domcontentloaded' });
+  await page.goto('/users/login', { waitUntil: 'load' });
   await expect(page.locator('#first-paint')).toBeAttached();
   await expect(page.locator('#first-paint .brand')).toHaveText('Geo$&Wolk');
   await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden bij Geo$&Wolk' })).toBeVisible();

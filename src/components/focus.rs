@@ -34,9 +34,15 @@ where
 #[component]
 pub fn FocusHeadingOnNavigation() -> impl IntoView {
     let location = use_location();
+    // A page load from the login page's own app is such a navigation for the person.
+    let from_login_page = crate::context::use_shared().from_login_page;
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path && p != "/") {
+        let moved = match &previous {
+            Some(p) => *p != path && p != "/",
+            None => from_login_page,
+        };
+        if moved {
             focus_heading_when_ready(FRAMES_TO_WAIT);
         }
         path
@@ -59,7 +65,13 @@ fn focus_heading_when_ready(frames_left: u32) {
         if !untouched {
             return;
         }
-        match document.query_selector("main h1").ok().flatten() {
+        // The app's heading, once it is on screen: not the static first paint's (still
+        // there, hidden, while a screen waits after a page load).
+        let shown = document.get_element_by_id("first-paint").is_none();
+        let heading = shown
+            .then(|| document.query_selector("main h1").ok().flatten())
+            .flatten();
+        match heading {
             Some(heading) => {
                 if !heading.has_attribute("tabindex") {
                     let _ = heading.set_attribute("tabindex", "-1");
