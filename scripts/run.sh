@@ -135,7 +135,8 @@ done
 page="$work/login.html"
 for _ in $(seq 1 60); do
   status=$(curl -s -o "$page" -w '%{http_code}' "$site_url/users/login" || true)
-  [ "$status" = 200 ] && grep -q 'id="topocloud-config"' "$page" && grep -q 'src="/app-' "$page" && break
+  [ "$status" = 200 ] && grep -q 'id="topocloud-config"' "$page" \
+    && grep -q '"src": "/app-' "$page" && grep -q '"src": "/login-' "$page" && break
   status="$status (not the app's page)"
   sleep 0.5
 done
