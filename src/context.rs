@@ -71,6 +71,18 @@ struct Arrival {
     from_login_page: bool,
 }
 
+/// The keys of that state; index.html's script writes the same two for its links.
+const FROM_LOGIN_PAGE: &str = "from_login_page";
+const TYPED_EMAIL: &str = "typed_email";
+
+/// The state a page load from the login page's app carries after its sign-in (its links
+/// add the typed address, in index.html).
+pub fn from_login_page_state() -> wasm_bindgen::JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &FROM_LOGIN_PAGE.into(), &true.into());
+    state.into()
+}
+
 fn take_arrival() -> Arrival {
     let Ok(history) = window().history() else {
         return Arrival::default();
@@ -78,8 +90,8 @@ fn take_arrival() -> Arrival {
     let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
     let field = |key: &str| js_sys::Reflect::get(&state, &key.into()).ok();
     let arrival = Arrival {
-        typed_email: field("typed_email").and_then(|v| v.as_string()),
-        from_login_page: field("from_login_page").and_then(|v| v.as_bool()) == Some(true),
+        typed_email: field(TYPED_EMAIL).and_then(|v| v.as_string()),
+        from_login_page: field(FROM_LOGIN_PAGE).and_then(|v| v.as_bool()) == Some(true),
     };
     if arrival.from_login_page {
         let _ = history.replace_state(&wasm_bindgen::JsValue::NULL, "");

@@ -35,9 +35,7 @@ use topocloud_contract::routes;
 
 #[component]
 pub fn App() -> impl IntoView {
-    I18n::provide();
-    context::Shared::provide(runtime_config::RuntimeConfig::from_document());
-    session::Session::provide();
+    provide_app_state();
     view! {
         <Router>
             <components::FocusHeadingOnNavigation />
@@ -106,9 +104,7 @@ pub fn App() -> impl IntoView {
 /// is a page load into the whole site, which the browser has fetched by then (at idle).
 #[component]
 pub fn LoginApp() -> impl IntoView {
-    I18n::provide();
-    context::Shared::provide(runtime_config::RuntimeConfig::from_document());
-    session::Session::provide();
+    provide_app_state();
     provide_context(navigation::by_page_loads());
     // `/` is the login page's address too; the address bar says which page it is, as the
     // whole site's router does with its redirect.
@@ -122,6 +118,13 @@ pub fn LoginApp() -> impl IntoView {
         }
     }
     view! { <LoginPage /> }
+}
+
+/// What both apps own once: the language, what screens share, and who is signed in.
+fn provide_app_state() {
+    I18n::provide();
+    context::Shared::provide(runtime_config::RuntimeConfig::from_document());
+    session::Session::provide();
 }
 
 /// Starts an app in the page: drawn in its own task, after the one that compiled and

@@ -29,9 +29,8 @@ pub fn by_page_loads() -> Navigation {
         // The next screen is the whole site's: a page load that replaces this entry, and
         // tells the next page it is a step inside the site (crate::context).
         replace: Callback::new(|to: String| {
-            let state = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&state, &"from_login_page".into(), &true.into());
             if let Ok(history) = window().history() {
+                let state = crate::context::from_login_page_state();
                 if history
                     .replace_state_with_url(&state, "", Some(&to))
                     .is_ok()
