@@ -11,6 +11,7 @@ mod password;
 mod problem;
 mod return_to;
 pub mod routes;
+mod security;
 mod session;
 mod site_config;
 mod sso;
@@ -29,6 +30,12 @@ pub use locale::Locale;
 pub use password::{PasswordPolicy, PasswordRule};
 pub use problem::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
 pub use return_to::{percent_decode, percent_encode, safe_return_to};
+pub use security::{
+    group_secret, normalise_one_time_code, normalise_recovery_code, AccountSecurity,
+    ChangePasswordRequest, CodeRequest, Confirmation, EnrolledSignIn, QrCode, RecoveryCodes,
+    SecondStepKind, SecondStepRequest, SecondStepRequired, SecondStepState, SessionSummary,
+    SessionsEnded, TotpSetup, FEW_RECOVERY_CODES, RECOVERY_CODE_CHARS, RECOVERY_CODE_COUNT,
+};
 pub use session::{SessionInfo, SignInRequest};
 pub use site_config::{lifetime_in_words, LinkLifetimes, SiteConfig, SsoProvider};
 pub use sso::{

@@ -29,6 +29,23 @@ pub enum ErrorCode {
     SignedInAsOther,
     CsrfRejected,
     TooManyAttempts,
+    /// A second-step, setup or confirmation code that is wrong, or was used already.
+    CodeInvalid,
+    /// The password step's challenge is gone (ended, expired, or never started): sign in
+    /// with the password again.
+    ChallengeExpired,
+    /// This change needs a recent sign-in: confirm the password (or a code) first.
+    ReauthenticationRequired,
+    /// The password given to confirm a change (or as the current one) is wrong.
+    WrongPassword,
+    /// Confirming a two-step setup that was never started, or has expired.
+    SetupExpired,
+    /// Two-step verification is on already (turn it off first to get a new key).
+    TwoStepAlreadyOn,
+    /// Two-step verification is off, so there are no recovery codes to renew.
+    TwoStepNotOn,
+    /// The organisation requires two-step verification: it cannot be turned off.
+    TwoStepRequired,
     NotFound,
     InternalError,
     /// A code this build of the site does not know yet (a newer backend).

@@ -19,6 +19,8 @@ pub const INVITATION: &str = "/users/invitation";
 pub const FORGOT_PASSWORD: &str = "/users/forgot-password";
 /// Where a reset email's link lands (`#token=…`): choosing the new password.
 pub const RESET_PASSWORD: &str = "/users/reset-password";
+/// The second sign-in step (a code from the authenticator app), after a right password.
+pub const SECOND_STEP: &str = "/users/second-step";
 /// The signed-in person's own page, and the default destination after signing in.
 pub const ACCOUNT: &str = "/account";
 /// The help centre's list of questions; an article is at `/help/<slug>`.
@@ -33,6 +35,7 @@ pub const SCREENS: &[&str] = &[
     INVITATION,
     FORGOT_PASSWORD,
     RESET_PASSWORD,
+    SECOND_STEP,
     ACCOUNT,
     HELP,
 ];
@@ -49,6 +52,9 @@ pub enum HelpArticle {
     InvitedButSignedIn,
     MicrosoftSignIn,
     CapsLockAndPasswordManagers,
+    TwoStepVerification,
+    LostAuthenticator,
+    CodeNotAccepted,
 }
 
 impl HelpArticle {
@@ -62,6 +68,9 @@ impl HelpArticle {
         HelpArticle::InvitedButSignedIn,
         HelpArticle::MicrosoftSignIn,
         HelpArticle::CapsLockAndPasswordManagers,
+        HelpArticle::TwoStepVerification,
+        HelpArticle::LostAuthenticator,
+        HelpArticle::CodeNotAccepted,
     ];
 
     /// The article's address in one language: `/help/<slug>`. Links in emails and
@@ -87,6 +96,12 @@ impl HelpArticle {
             (MicrosoftSignIn, Locale::En) => "microsoft-sign-in",
             (CapsLockAndPasswordManagers, Locale::Nl) => "caps-lock-en-wachtwoordmanagers",
             (CapsLockAndPasswordManagers, Locale::En) => "caps-lock-and-password-managers",
+            (TwoStepVerification, Locale::Nl) => "tweestapsverificatie",
+            (TwoStepVerification, Locale::En) => "two-step-verification",
+            (LostAuthenticator, Locale::Nl) => "telefoon-kwijt",
+            (LostAuthenticator, Locale::En) => "lost-my-phone",
+            (CodeNotAccepted, Locale::Nl) => "code-niet-geaccepteerd",
+            (CodeNotAccepted, Locale::En) => "code-not-accepted",
         }
     }
 
@@ -124,6 +139,23 @@ pub mod paths {
     pub const PASSWORD_RESETS: &str = "/api/password-resets";
     pub const PASSWORD_RESETS_LOOKUP: &str = "/api/password-resets/lookup";
     pub const PASSWORD_RESETS_COMPLETE: &str = "/api/password-resets/complete";
+    /// `GET`: the challenge of this browser; `POST`: the code that completes sign-in.
+    pub const SECOND_STEP: &str = "/api/session/second-step";
+    /// `POST`: a key for an account that must turn two-step verification on to sign in.
+    pub const SECOND_STEP_ENROLMENT: &str = "/api/session/second-step/enrolment";
+    /// `POST`: its first code; signs in and answers the recovery codes.
+    pub const SECOND_STEP_ENROLMENT_CONFIRM: &str = "/api/session/second-step/enrolment/confirm";
+    pub const ACCOUNT_SECURITY: &str = "/api/account/security";
+    pub const ACCOUNT_REAUTHENTICATE: &str = "/api/account/reauthenticate";
+    pub const ACCOUNT_PASSWORD: &str = "/api/account/password";
+    pub const ACCOUNT_SESSIONS: &str = "/api/account/sessions";
+    pub const ACCOUNT_SESSIONS_END_OTHERS: &str = "/api/account/sessions/end-others";
+    /// `DELETE`: end one session (its [`crate::SessionSummary::id`]).
+    pub const ACCOUNT_SESSION: &str = "/api/account/sessions/{id}";
+    pub const TWO_STEP_SETUP: &str = "/api/account/two-step/setup";
+    pub const TWO_STEP_CONFIRM: &str = "/api/account/two-step/confirm";
+    pub const TWO_STEP_DISABLE: &str = "/api/account/two-step/disable";
+    pub const TWO_STEP_RECOVERY_CODES: &str = "/api/account/two-step/recovery-codes";
     /// Single sign-on starts here (a full-page navigation, `?return_to=…`) ...
     pub const SSO_START: &str = "/api/sso/{provider}/start";
     /// ... and the provider sends the person back here.
@@ -141,9 +173,27 @@ pub mod paths {
         PASSWORD_RESETS,
         PASSWORD_RESETS_LOOKUP,
         PASSWORD_RESETS_COMPLETE,
+        SECOND_STEP,
+        SECOND_STEP_ENROLMENT,
+        SECOND_STEP_ENROLMENT_CONFIRM,
+        ACCOUNT_SECURITY,
+        ACCOUNT_REAUTHENTICATE,
+        ACCOUNT_PASSWORD,
+        ACCOUNT_SESSIONS,
+        ACCOUNT_SESSIONS_END_OTHERS,
+        ACCOUNT_SESSION,
+        TWO_STEP_SETUP,
+        TWO_STEP_CONFIRM,
+        TWO_STEP_DISABLE,
+        TWO_STEP_RECOVERY_CODES,
         SSO_START,
         SSO_CALLBACK,
     ];
+
+    /// [`ACCOUNT_SESSION`] for one session.
+    pub fn account_session(id: &str) -> String {
+        ACCOUNT_SESSION.replace("{id}", id)
+    }
 
     /// [`SSO_START`] for one provider (its id from the site configuration).
     pub fn sso_start(provider: &str) -> String {
