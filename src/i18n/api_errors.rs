@@ -30,6 +30,16 @@ impl ApiError {
                 | ErrorCode::SignedInAsOther
                 | ErrorCode::ValidationFailed
                 | ErrorCode::NotFound
+                // The account-security screens say these in their own words (their
+                // catalogue is not part of the login page's first load).
+                | ErrorCode::CodeInvalid
+                | ErrorCode::ChallengeExpired
+                | ErrorCode::ReauthenticationRequired
+                | ErrorCode::WrongPassword
+                | ErrorCode::SetupExpired
+                | ErrorCode::TwoStepAlreadyOn
+                | ErrorCode::TwoStepNotOn
+                | ErrorCode::TwoStepRequired
                 | ErrorCode::Unknown => {
                     if *status >= 500 {
                         Text::ServerError
