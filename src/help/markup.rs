@@ -6,7 +6,8 @@
 //!   are a bulleted list;
 //! - `**Aanmelden**` shows a button's or field's name in bold;
 //! - `[link text](target)` is a link, where target is one of
-//!   - `screen:login`, `screen:forgot-password` or `screen:register`: a screen of this site,
+//!   - `screen:login`, `screen:forgot-password`, `screen:register` or `screen:account`: a
+//!     screen of this site (the account page sends a signed-out visitor to login first),
 //!   - `help:wachtwoord-vergeten`: another help article (its Dutch or English slug),
 //!   - `guide:quick-start` or `guide:change-password`: the guides whose addresses the
 //!     runtime configuration sets (they open in a new tab);
@@ -56,6 +57,7 @@ impl Target {
             "screen:login" => Self::Page(routes::LOGIN),
             "screen:forgot-password" => Self::Page(routes::FORGOT_PASSWORD),
             "screen:register" => Self::Page(routes::REGISTER),
+            "screen:account" => Self::Page(routes::ACCOUNT),
             // Anything else, a bare path too, is not a link: only the registry's screens are.
             other => Self::unknown(other),
         }
@@ -225,14 +227,20 @@ mod tests {
                 text("."),
             ]
         );
-        let targets: Vec<Target> = ["screen:login", "guide:quick-start", "guide:change-password"]
-            .iter()
-            .map(|t| Target::parse(t))
-            .collect();
+        let targets: Vec<Target> = [
+            "screen:login",
+            "screen:account",
+            "guide:quick-start",
+            "guide:change-password",
+        ]
+        .iter()
+        .map(|t| Target::parse(t))
+        .collect();
         assert_eq!(
             targets,
             vec![
                 Target::Page(routes::LOGIN),
+                Target::Page(routes::ACCOUNT),
                 Target::QuickStartGuide,
                 Target::ChangePasswordGuide
             ]

@@ -71,6 +71,65 @@ fn english_queries_rank_the_right_article_first() {
     ]);
 }
 
+/// Two-step verification: what people type at the code step, in both languages.
+#[test]
+fn two_step_queries_rank_the_right_article_first() {
+    assert_first(&[
+        ("tweestaps", TwoStepVerification),
+        ("tweestapsverificatie aanzetten", TwoStepVerification),
+        ("2fa", TwoStepVerification),
+        ("2FA instellen", TwoStepVerification),
+        ("mfa", TwoStepVerification),
+        ("two-step", TwoStepVerification),
+        ("two step verification", TwoStepVerification),
+        ("two-factor authentication", TwoStepVerification),
+        ("authenticator app instellen", TwoStepVerification),
+        ("set up authenticator app", TwoStepVerification),
+        ("google authenticator", TwoStepVerification),
+        ("qr code", TwoStepVerification),
+        ("qr-code scannen", TwoStepVerification),
+        ("apparaat vertrouwen", TwoStepVerification),
+        ("trust this device", TwoStepVerification),
+        ("geen code ontvangen", TwoStepVerification),
+        ("sms code", TwoStepVerification),
+        ("no code received", TwoStepVerification),
+        ("telefoon kwijt", LostAuthenticator),
+        ("nieuwe telefoon", LostAuthenticator),
+        ("telefoon gestolen", LostAuthenticator),
+        ("authenticator kwijt", LostAuthenticator),
+        ("herstelcode", LostAuthenticator),
+        ("herstelcodes", LostAuthenticator),
+        ("recovery code", LostAuthenticator),
+        ("backup codes", LostAuthenticator),
+        ("lost my phone", LostAuthenticator),
+        ("new phone", LostAuthenticator),
+        ("code", CodeNotAccepted),
+        ("code klopt niet", CodeNotAccepted),
+        ("code werkt niet", CodeNotAccepted),
+        ("code geweigerd", CodeNotAccepted),
+        ("verkeerde code", CodeNotAccepted),
+        ("klok telefoon", CodeNotAccepted),
+        ("wrong code", CodeNotAccepted),
+        ("invalid code", CodeNotAccepted),
+        ("code not working", CodeNotAccepted),
+        ("code already used", CodeNotAccepted),
+        ("clock", CodeNotAccepted),
+    ]);
+}
+
+#[test]
+fn a_bare_authenticator_finds_all_three_two_step_articles_first() {
+    for query in ["authenticator", "authenticator app"] {
+        let mut top: Vec<Article> = search(query).into_iter().take(3).collect();
+        top.sort_by_key(|a| Article::ALL.iter().position(|b| b == a));
+        assert_eq!(
+            top,
+            vec![TwoStepVerification, LostAuthenticator, CodeNotAccepted],
+            "{query}"
+        );
+    }
+}
+
 #[test]
 fn case_accents_hyphens_and_typos_do_not_matter() {
     assert_first(&[

@@ -114,7 +114,7 @@ Want to keep the other account signed in? Then open the invitation in a private 
             question: "Microsoft sign-in fails",
             keywords: "microsoft sso single sign-on office 365 azure entra work account cancelled no account",
             body: "
-If your organisation has set up single sign-on, the login page shows the button **Sign in with Microsoft**. It signs you in with your Microsoft work account, without a separate password.
+If your organisation has set up single sign-on, the login page shows the button **Sign in with Microsoft**. It signs you in with your Microsoft work account, without a separate password. TopoCloud then does not ask for a [two-step verification](help:two-step-verification) code either: Microsoft does its own check.
 
 - **You cancelled signing in**: try again and give your consent at Microsoft.
 - **It took too long or was interrupted**: start again on the [login page](screen:login), in one tab, without your browser's back button.
@@ -137,6 +137,69 @@ Do you use a password manager (in your browser or an app)?
 - Pasting your password? Make sure no space comes along before or after it.
 
 Still not working? Read [I can't log in](help:cant-log-in).
+",
+        },
+        Article::TwoStepVerification => Entry {
+            question: "What is two-step verification and how do I turn it on?",
+            keywords: "two-step verification 2fa mfa two-factor multi-factor authentication code six digits no code received sms text message authenticator app microsoft authenticator google authenticator qr code key turn on set up enable secure trusted device required",
+            body: "
+With two-step verification, TopoCloud asks for a code from an app on your phone after your password. So nobody gets into your account with your password alone, not even if someone guessed it or it leaked.
+
+You need an authenticator app that makes six-digit codes, for example Microsoft Authenticator, Google Authenticator or a password manager that can make codes. The app makes a new code every 30 seconds, even without internet. TopoCloud does not send the code by text message or email: you see it in the app.
+
+To turn it on:
+
+1. Log in and go to [your account](screen:account).
+2. Choose **Two-step verification** and press **Turn on**.
+3. Scan the QR code with your app. Can't scan? Type the key shown with it into the app instead.
+4. Type the code the app now shows, to confirm.
+5. You get 10 recovery codes. Copy, download or print them and keep them somewhere safe, not only on your phone. They are shown only once.
+
+From then on you log in with your password and then the code from the app. Tick **Trust this device for 30 days** if you don't want to type a code every time on this device; don't do that on a shared computer. After a new password, a trusted device asks for the code again.
+
+Your organisation can require two-step verification. You then turn it on right after typing your password; TopoCloud leads you through it step by step. It cannot be turned off then.
+
+Signing in with Microsoft? Then TopoCloud does not ask for a code: Microsoft does its own check.
+
+Lost your phone? Read [I lost my phone or my authenticator app](help:lost-my-phone). Code refused? Read [My code is not accepted](help:code-not-accepted).
+",
+        },
+        Article::LostAuthenticator => Entry {
+            question: "I lost my phone or my authenticator app",
+            keywords: "lost phone missing stolen broken new phone replaced other device app deleted recovery code recovery codes backup codes renew support",
+            body: "
+Don't worry: a recovery code still gets you in. You got 10 of them when you turned on two-step verification.
+
+1. Log in with your email address and password.
+2. Where you are asked for the code, click **Use a recovery code**.
+3. Type one of your recovery codes. Capitals, spaces and the dash don't matter.
+
+Each recovery code works once. Cross out or delete the one you used.
+
+Once you are in, go straight to [your account](screen:account), under **Two-step verification**:
+
+- **New phone?** Turn two-step verification off and on again, and scan the new QR code with the app on your new phone. The app on your old phone then no longer works for TopoCloud.
+- **Only a few recovery codes left?** Get new recovery codes. The old ones then stop working.
+
+TopoCloud first asks for your password again for this. If your organisation requires two-step verification, you cannot turn it off yourself; contact TopoCloud to move it to your new phone.
+
+No recovery codes left, or can't find them? Then you cannot get in by yourself. Contact TopoCloud: email {support_email} or call {support_phone}. Requesting a new password does not help here: TopoCloud asks for the code after that too.
+",
+        },
+        Article::CodeNotAccepted => Entry {
+            question: "My code is not accepted",
+            keywords: "code wrong incorrect invalid refused rejected not working six digits authenticator time clock date wrong account already used",
+            body: "
+The codes in your app depend on the time. It is usually one of these:
+
+- **Your phone's clock is off.** Set the date and time to automatic in your phone's settings: on an iPhone under Settings → General → Date & Time → Set Automatically; on Android, search the settings for “date and time”. If the clock runs fast or slow, the code does not match.
+- **The code changed while you were typing.** A new code comes every 30 seconds. Wait for the next one and type it straight away.
+- **You already used this code.** Each code works once. Did you just log in or confirm something with it? Then wait for the next code.
+- **You are looking at the wrong account in the app.** If your app holds several accounts, pick the TopoCloud one with your email address.
+
+Do you see “Too many attempts”? Then we pause for a while, so nobody can guess your code. Wait until the countdown ends; see [I get “Too many attempts”](help:too-many-attempts).
+
+Does the app not work at all, or is your phone not at hand? Use a recovery code: read [I lost my phone or my authenticator app](help:lost-my-phone).
 ",
         },
     }

@@ -114,7 +114,7 @@ Wil je het andere account ingelogd laten? Open de uitnodiging dan in een privév
             question: "Inloggen met Microsoft lukt niet",
             keywords: "microsoft sso single sign-on eenmalige aanmelding office 365 azure entra werkaccount afgebroken geen account",
             body: "
-Als je organisatie eenmalige aanmelding heeft ingesteld, staat op de aanmeldpagina de knop **Inloggen met Microsoft**. Die logt je in met je Microsoft-werkaccount, zonder apart wachtwoord.
+Als je organisatie eenmalige aanmelding heeft ingesteld, staat op de aanmeldpagina de knop **Inloggen met Microsoft**. Die logt je in met je Microsoft-werkaccount, zonder apart wachtwoord. TopoCloud vraagt dan ook geen code voor [tweestapsverificatie](help:tweestapsverificatie): Microsoft doet zijn eigen controle.
 
 - **Je hebt het aanmelden afgebroken**: probeer het opnieuw en geef bij Microsoft toestemming.
 - **Het duurde te lang of werd onderbroken**: begin opnieuw op de [aanmeldpagina](screen:login), in één tabblad, zonder de terugknop van je browser.
@@ -137,6 +137,69 @@ Gebruik je een wachtwoordmanager (in je browser of een app)?
 - Plak je je wachtwoord? Let op dat er geen spatie voor of achter meekomt.
 
 Werkt het nog steeds niet, lees dan [Ik kan niet inloggen](help:kan-niet-inloggen).
+",
+        },
+        Article::TwoStepVerification => Entry {
+            question: "Wat is tweestapsverificatie en hoe zet ik het aan?",
+            keywords: "tweestapsverificatie twee stappen 2fa mfa tweefactorauthenticatie verificatie code zes cijfers geen code ontvangen sms authenticator app microsoft authenticator google authenticator qr-code sleutel aanzetten instellen inschakelen beveiligen vertrouwd apparaat verplicht",
+            body: "
+Met tweestapsverificatie vraagt TopoCloud na je wachtwoord ook om een code uit een app op je telefoon. Zo komt niemand in je account met alleen je wachtwoord, ook niet als iemand het heeft geraden of als het is uitgelekt.
+
+Je hebt een authenticator-app nodig die codes van zes cijfers maakt, bijvoorbeeld Microsoft Authenticator, Google Authenticator of een wachtwoordmanager die codes kan maken. De app maakt elke 30 seconden een nieuwe code, ook zonder internet. TopoCloud stuurt de code niet per sms of e-mail: je ziet hem in de app.
+
+Zo zet je het aan:
+
+1. Log in en ga naar [je account](screen:account).
+2. Kies **Tweestapsverificatie** en druk op **Aanzetten**.
+3. Scan de QR-code met je app. Lukt scannen niet? Typ dan de sleutel die erbij staat over in de app.
+4. Typ ter bevestiging de code die de app nu laat zien.
+5. Je krijgt 10 herstelcodes. Kopieer, download of print ze en bewaar ze op een veilige plek, niet alleen op je telefoon. Je ziet ze maar één keer.
+
+Daarna log je in met je wachtwoord en dan de code uit de app. Zet een vinkje bij **Dit apparaat 30 dagen vertrouwen** als je op dit apparaat niet elke keer een code wilt typen; doe dat niet op een gedeelde computer. Na een nieuw wachtwoord vraagt ook een vertrouwd apparaat weer om de code.
+
+Je organisatie kan tweestapsverificatie verplicht stellen. Dan zet je het aan meteen nadat je je wachtwoord hebt ingevuld; TopoCloud leidt je er stap voor stap doorheen. Uitzetten kan dan niet.
+
+Log je in met Microsoft? Dan vraagt TopoCloud geen code: Microsoft doet zijn eigen controle.
+
+Telefoon kwijt? Lees [Ik ben mijn telefoon of authenticator-app kwijt](help:telefoon-kwijt). Wordt je code geweigerd? Lees [Mijn code wordt niet geaccepteerd](help:code-niet-geaccepteerd).
+",
+        },
+        Article::LostAuthenticator => Entry {
+            question: "Ik ben mijn telefoon of authenticator-app kwijt",
+            keywords: "telefoon kwijt verloren gestolen kapot nieuwe telefoon ander toestel app verwijderd herstelcode herstelcodes reservecode back-up codes vernieuwen support",
+            body: "
+Geen paniek: met een herstelcode kom je toch binnen. Je kreeg er 10 toen je tweestapsverificatie aanzette.
+
+1. Log in met je e-mailadres en wachtwoord.
+2. Klik bij de vraag om de code op **Gebruik een herstelcode**.
+3. Typ een van je herstelcodes. Hoofdletters, spaties en het streepje maken niet uit.
+
+Elke herstelcode werkt één keer. Streep de gebruikte code door of haal hem uit je lijst.
+
+Ben je binnen? Ga dan meteen naar [je account](screen:account), bij **Tweestapsverificatie**:
+
+- **Nieuwe telefoon?** Zet tweestapsverificatie uit en weer aan, en scan de nieuwe QR-code met de app op je nieuwe telefoon. De app op je oude telefoon werkt dan niet meer voor TopoCloud.
+- **Nog maar een paar herstelcodes over?** Vraag nieuwe herstelcodes aan. De oude werken dan niet meer.
+
+TopoCloud vraagt daarvoor eerst nog een keer je wachtwoord. Stelt je organisatie tweestapsverificatie verplicht, dan kun je het niet zelf uitzetten; neem dan contact op met TopoCloud om je nieuwe telefoon te koppelen.
+
+Geen herstelcodes meer, of kun je ze niet vinden? Dan kom je niet zelf binnen. Neem contact op met TopoCloud: mail naar {support_email} of bel {support_phone}. Een nieuw wachtwoord aanvragen helpt hier niet: ook daarna vraagt TopoCloud om de code.
+",
+        },
+        Article::CodeNotAccepted => Entry {
+            question: "Mijn code wordt niet geaccepteerd",
+            keywords: "code klopt niet fout onjuist ongeldig geweigerd werkt niet zes cijfers authenticator tijd klok datum verkeerd account al gebruikt",
+            body: "
+De codes in je app hangen af van de tijd. Meestal is het een van deze dingen:
+
+- **De klok van je telefoon loopt niet gelijk.** Zet datum en tijd op automatisch in de instellingen van je telefoon: op een iPhone bij Instellingen → Algemeen → Datum en tijd → Stel automatisch in; op Android zoek je in de instellingen naar ‘datum en tijd’. Loopt de klok voor of achter, dan klopt de code niet.
+- **De code veranderde terwijl je typte.** Er komt elke 30 seconden een nieuwe code. Wacht op de volgende en typ die meteen.
+- **Je gebruikte deze code al.** Elke code werkt één keer. Heb je er net mee ingelogd of iets bevestigd? Wacht dan op de volgende code.
+- **Je kijkt bij het verkeerde account in de app.** Staan er meer accounts in je app, kies dan die van TopoCloud met jouw e-mailadres.
+
+Zie je de melding ‘Te veel pogingen’? Dan pauzeren we het even, zodat niemand je code kan raden. Wacht tot het aftellen klaar is; zie [Ik krijg de melding ‘Te veel pogingen’](help:te-veel-pogingen).
+
+Werkt de app helemaal niet, of heb je je telefoon niet bij de hand? Gebruik dan een herstelcode: lees [Ik ben mijn telefoon of authenticator-app kwijt](help:telefoon-kwijt).
 ",
         },
     }
