@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <Redirect path=routes::LOGIN /> }
                     />
                     <Route path=ScreenPath(routes::LOGIN) view=LoginPage />
+                    <Route path=ScreenPath(routes::SECOND_STEP) view=login::SecondStepPage />
                     <Route
                         path=ScreenPath(routes::ACCOUNT)
                         view=|| {

@@ -1,12 +1,19 @@
 //! Destinations around signing in. The sanitiser itself lives in the contract crate,
 //! so the backend's single sign-on redirect applies exactly the same rule.
 
+use topocloud_contract::percent_encode;
+use topocloud_contract::routes::{LOGIN, SECOND_STEP};
 pub use topocloud_contract::safe_return_to;
-use topocloud_contract::{percent_encode, routes::LOGIN};
 
 /// The login URL that brings a signed-out visitor back to `path` afterwards.
 pub fn login_url_returning_to(path: &str) -> String {
     format!("{LOGIN}?return_to={}", percent_encode(path))
+}
+
+/// After a right password of an account that asks a code: the code step, which goes on
+/// to where the login would have.
+pub fn second_step_url_returning_to(path: &str) -> String {
+    format!("{SECOND_STEP}?return_to={}", percent_encode(path))
 }
 
 #[cfg(test)]
@@ -16,6 +23,10 @@ mod tests {
 
     #[test]
     fn login_url_round_trips_through_the_sanitiser() {
+        assert_eq!(
+            second_step_url_returning_to("/account?a=1"),
+            "/users/second-step?return_to=/account%3Fa%3D1"
+        );
         let url = login_url_returning_to("/account?tab=2&x=é");
         assert_eq!(
             url,

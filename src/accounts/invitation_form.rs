@@ -194,7 +194,7 @@ pub fn InvitationForm(
                 label=Text::PasswordLabel
                 autocomplete="new-password"
                 value=password
-                error=password_error
+                error=Signal::derive(move || password_error.get().map(Msg::from))
                 revealed
                 node_ref=password_ref
                 described_by="password-rules"

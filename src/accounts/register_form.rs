@@ -200,7 +200,7 @@ pub fn RegisterForm(
             // costs everyone a second entry. A mistyped password is still recoverable
             // through the reset email.
             <PasswordField id="password" label=Text::PasswordLabel autocomplete="new-password"
-                value=password error=password_error revealed node_ref=field_ref(AccountField::Password)
+                value=password error=Signal::derive(move || password_error.get().map(Msg::from)) revealed node_ref=field_ref(AccountField::Password)
                 described_by="password-rules" />
             <PasswordChecklist id="password-rules" policy password />
             <div class="field" class:field--invalid=move || terms_error.get().is_some()>

@@ -5,10 +5,12 @@
 mod error;
 mod recovery;
 mod retry_after;
+mod security;
 
 pub use error::ApiError;
 pub use recovery::{complete_password_reset, look_up_password_reset, request_password_reset};
 pub use retry_after::parse_retry_after;
+pub use security::*;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -45,8 +47,21 @@ pub async fn current_session() -> Result<SessionInfo, ApiError> {
     read_json(send(Request::get(&url(paths::SESSION)), None).await?).await
 }
 
-pub async fn sign_in(request: &SignInRequest) -> Result<SessionInfo, ApiError> {
-    read_json(post(paths::SESSION, request).await?).await
+/// What a right password leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SignedIn {
+    Session(SessionInfo),
+    /// `202`: the account asks a code first (its screen reads the challenge itself, so
+    /// the login page's own app parses no more than the status).
+    SecondStep,
+}
+
+pub async fn sign_in(request: &SignInRequest) -> Result<SignedIn, ApiError> {
+    let response = post(paths::SESSION, request).await?;
+    if response.status() == 202 {
+        return Ok(SignedIn::SecondStep);
+    }
+    read_json(response).await.map(SignedIn::Session)
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {
@@ -63,12 +78,15 @@ pub(crate) async fn post<T: Serialize>(path: &str, body: &T) -> Result<Response,
     send(write(Request::post(&url(path))), Some(body)).await
 }
 
-fn write(builder: RequestBuilder) -> RequestBuilder {
+pub(crate) fn write(builder: RequestBuilder) -> RequestBuilder {
     builder.header(CSRF_HEADER, CSRF_HEADER_VALUE)
 }
 
 /// Sends with a deadline: the browser's fetch would otherwise wait minutes.
-async fn send(builder: RequestBuilder, json_body: Option<String>) -> Result<Response, ApiError> {
+pub(crate) async fn send(
+    builder: RequestBuilder,
+    json_body: Option<String>,
+) -> Result<Response, ApiError> {
     let controller = web_sys::AbortController::new().ok();
     let timed_out = Rc::new(Cell::new(false));
     let timer = controller.as_ref().map(|c| {

@@ -3,6 +3,7 @@
 //! ([`Submission`]), the rate-limit countdown, focus helpers, loading messages and the
 //! takeover from the static first paint. Nothing here knows a particular screen.
 
+mod code_field;
 mod countdown;
 mod document_title;
 mod failure;
@@ -16,10 +17,14 @@ mod loading;
 mod page_shell;
 mod password_checklist;
 mod password_field;
+mod recovery_codes;
 mod resend_link;
 mod submission;
 mod text_field;
+mod totp_key;
+mod two_step_setup;
 
+pub use code_field::CodeField;
 pub use countdown::Countdown;
 pub use document_title::use_document_title;
 pub use failure::{Failure, FailureAlert};
@@ -32,6 +37,9 @@ pub use loading::Loading;
 pub use page_shell::PageShell;
 pub use password_checklist::PasswordChecklist;
 pub use password_field::PasswordField;
+pub use recovery_codes::{recovery_file, RecoveryCodesList};
 pub use resend_link::ResendLink;
 pub use submission::{Pending, Submission};
 pub use text_field::TextField;
+pub use totp_key::TotpKey;
+pub use two_step_setup::{app_code, TwoStepSetup};

@@ -1,4 +1,5 @@
-use crate::i18n::tr;
+use crate::i18n::accounts::Msg;
+use crate::i18n::{tr, AnyText};
 use crate::i18n::{use_i18n, Text};
 use leptos::ev::KeyboardEvent;
 use leptos::html::Input;
@@ -10,10 +11,10 @@ use leptos::prelude::*;
 #[component]
 pub fn PasswordField(
     id: &'static str,
-    label: Text,
+    #[prop(into)] label: AnyText,
     autocomplete: &'static str,
     value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<Text>>,
+    #[prop(into)] error: Signal<Option<Msg>>,
     /// Owned by the form so it can hide the password again on submit.
     revealed: RwSignal<bool>,
     node_ref: NodeRef<Input>,

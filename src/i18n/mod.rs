@@ -13,6 +13,7 @@ mod lifetimes;
 mod nl;
 mod on_screen;
 pub mod recovery;
+pub mod security;
 mod text;
 
 pub use lifetimes::fill_lifetimes;

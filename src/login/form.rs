@@ -12,6 +12,8 @@ use crate::help::Article;
 use crate::i18n::accounts::Msg;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
+use crate::navigation::use_navigation;
+use crate::return_to::second_step_url_returning_to;
 use crate::session::use_session;
 use crate::validation::{Field, LoginForm as LoginRules};
 use leptos::ev::SubmitEvent;
@@ -29,6 +31,7 @@ pub fn LoginForm(
     let i18n = use_i18n();
     let shared = use_shared();
     let session = use_session();
+    let navigation = use_navigation();
     let runtime = shared.runtime();
 
     let email = shared.typed_email;
@@ -74,7 +77,15 @@ pub fn LoginForm(
         pending.run(async move {
             match api::sign_in(&request).await {
                 // The login screen takes the person on from here.
-                Ok(info) => session.signed_in(info),
+                Ok(api::SignedIn::Session(info)) => session.signed_in(info),
+                // The password was right; the code step (the whole site's) goes on to
+                // the same destination.
+                Ok(api::SignedIn::SecondStep) => {
+                    let next = second_step_url_returning_to(
+                        &destination.try_get_untracked().unwrap_or_default(),
+                    );
+                    navigation.replace.try_run(next);
+                }
                 Err(error) => {
                     countdown.start_on_limit(&error);
                     failure.set(Some(Failure::from_error(&error)));
@@ -178,7 +189,7 @@ pub fn LoginForm(
                     label=Text::PasswordLabel
                     autocomplete="current-password"
                     value=password
-                    error=password_error
+                    error=Signal::derive(move || password_error.get().map(Msg::from))
                     revealed
                     node_ref=password_ref
                 />

@@ -14,6 +14,7 @@ use crate::components::{
     PasswordChecklist, PasswordField,
 };
 use crate::context::{take_link_token, use_shared};
+use crate::i18n::accounts::Msg;
 use crate::i18n::recovery::RecoveryText as R;
 use crate::i18n::tr;
 use crate::i18n::{use_i18n, Text};
@@ -226,7 +227,7 @@ fn NewPasswordForm(
                 label=Text::NewPasswordLabel
                 autocomplete="new-password"
                 value=password
-                error=password_error
+                error=Signal::derive(move || password_error.get().map(Msg::from))
                 revealed
                 node_ref=password_ref
                 described_by="new-password-rules"
