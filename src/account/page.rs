@@ -1,6 +1,7 @@
 //! `/account`: the signed-in landing page. The route table guards it
 //! ([`crate::session::SignedInOnly`]): signed-out visitors go to login and come back.
 
+use super::security::SecuritySections;
 use crate::api::{self, ApiError};
 use crate::components::Pending;
 use crate::components::{focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert};
@@ -62,6 +63,7 @@ pub fn AccountPage() -> impl IntoView {
                     i18n.t(if signing_out.get() { Text::SigningOut } else { Text::SignOutButton })
                 }}
             </button>
+            <SecuritySections email=info.email.clone() />
         }
     };
     // Whatever made the check fail, asking again is the way on.

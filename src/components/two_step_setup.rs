@@ -132,14 +132,13 @@ where
                     aria-disabled=move || submission.blocked().then_some("true")
                 >
                     {move || {
-                        i18n
-                            .t(
-                                if pending.get() {
-                                    SecurityText::ConfirmingSetup
-                                } else {
-                                    SecurityText::ConfirmSetupButton
-                                },
-                            )
+                        i18n.t(
+                            if pending.get() {
+                                SecurityText::ConfirmingSetup
+                            } else {
+                                SecurityText::ConfirmSetupButton
+                            },
+                        )
                     }}
                 </button>
             </form>

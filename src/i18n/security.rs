@@ -157,6 +157,33 @@ pub fn browser_on_system(lang: Lang, browser: Option<&str>, system: Option<&str>
     }
 }
 
+/// A moment in local time as people read it in a list: "3 dec. 2026, 09:41".
+pub fn date_and_time(
+    lang: Lang,
+    year: u32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+) -> String {
+    const NL: [&str; 12] = [
+        "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let names = match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    };
+    let month = names
+        .get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("");
+    format!("{day} {month} {year}, {hour:02}:{minute:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +191,19 @@ mod tests {
     #[test]
     fn every_security_text_is_translated() {
         crate::i18n::assert_fully_translated(SecurityText::ALL, &[]);
+    }
+
+    #[test]
+    fn moments_read_as_a_date_and_a_time() {
+        assert_eq!(
+            date_and_time(Lang::Nl, 2026, 12, 3, 9, 41),
+            "3 dec. 2026, 09:41"
+        );
+        assert_eq!(
+            date_and_time(Lang::En, 2026, 5, 30, 17, 5),
+            "30 May 2026, 17:05"
+        );
+        assert_eq!(date_and_time(Lang::En, 2026, 13, 1, 0, 0), "1  2026, 00:00");
     }
 
     #[test]

@@ -156,28 +156,26 @@ pub fn CodeStep(finish: Callback<SessionInfo>, on_gone: Callback<ApiError>) -> i
                 aria-disabled=move || submission.blocked().then_some("true")
             >
                 {move || {
-                    i18n
-                        .t(
-                            if pending.get() {
-                                SecurityText::VerifyingCode
-                            } else {
-                                SecurityText::VerifyCodeButton
-                            },
-                        )
+                    i18n.t(
+                        if pending.get() {
+                            SecurityText::VerifyingCode
+                        } else {
+                            SecurityText::VerifyCodeButton
+                        },
+                    )
                 }}
             </button>
         </form>
         <p>
             <button type="button" class="link-button" on:click=switch>
                 {move || {
-                    i18n
-                        .t(
-                            if use_recovery.get() {
-                                SecurityText::UseAppCode
-                            } else {
-                                SecurityText::UseRecoveryCode
-                            },
-                        )
+                    i18n.t(
+                        if use_recovery.get() {
+                            SecurityText::UseAppCode
+                        } else {
+                            SecurityText::UseRecoveryCode
+                        },
+                    )
                 }}
             </button>
         </p>
