@@ -187,7 +187,14 @@ mod tests {
 
     #[test]
     fn pasted_codes_with_spaces_or_dashes_become_six_digits() {
-        for typed in ["123456", "123 456", "123-456", " 123 456 ", "12 34 56", "123.456"] {
+        for typed in [
+            "123456",
+            "123 456",
+            "123-456",
+            " 123 456 ",
+            "12 34 56",
+            "123.456",
+        ] {
             assert_eq!(
                 normalise_one_time_code(typed).as_deref(),
                 Some("123456"),
