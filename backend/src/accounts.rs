@@ -25,18 +25,31 @@ pub fn find_by_email(conn: &Connection, email: &str) -> rusqlite::Result<Option<
         "SELECT id, email, name, password_hash, email_verified_at IS NOT NULL, locale
              FROM users WHERE email = ?1",
         params![normalise_email(email)],
-        |row| {
-            Ok(Account {
-                id: row.get(0)?,
-                email: row.get(1)?,
-                name: row.get(2)?,
-                password_hash: row.get(3)?,
-                email_verified: row.get(4)?,
-                locale: Locale::from_code(&row.get::<_, String>(5)?),
-            })
-        },
+        account_from_row,
     )
     .optional()
+}
+
+/// The account with `id`, if it still exists.
+pub fn find_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Account>> {
+    conn.query_row(
+        "SELECT id, email, name, password_hash, email_verified_at IS NOT NULL, locale
+             FROM users WHERE id = ?1",
+        params![id],
+        account_from_row,
+    )
+    .optional()
+}
+
+fn account_from_row(row: &rusqlite::Row) -> rusqlite::Result<Account> {
+    Ok(Account {
+        id: row.get(0)?,
+        email: row.get(1)?,
+        name: row.get(2)?,
+        password_hash: row.get(3)?,
+        email_verified: row.get(4)?,
+        locale: Locale::from_code(&row.get::<_, String>(5)?),
+    })
 }
 
 /// Whether the account's password is still the one with `hash` (it changes on a reset).

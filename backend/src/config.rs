@@ -31,6 +31,9 @@ pub struct Config {
     /// Proxies whose `X-Forwarded-For` names the client (for per-client limits). Empty:
     /// the header is ignored and the peer address is the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// The product's name where people see it outside the site: the issuer an
+    /// authenticator app shows beside the codes (`TOPOCLOUD_PRODUCT_NAME`).
+    pub product_name: String,
 }
 
 impl Default for Config {
@@ -51,6 +54,7 @@ impl Default for Config {
             client_sign_in_limit: crate::rate_limit::SIGN_IN_PER_CLIENT,
             client_email_limit: crate::rate_limit::EMAIL_REQUESTS_PER_CLIENT,
             trusted_proxies: Vec::new(),
+            product_name: "TopoCloud".to_owned(),
         }
     }
 }
@@ -77,7 +81,8 @@ topocloud-backend: reference implementation of the TopoCloud auth API
 Link lifetimes in seconds: TOPOCLOUD_VERIFY_EMAIL_TTL (86400), TOPOCLOUD_RESET_TTL (3600),
 TOPOCLOUD_INVITATION_TTL (604800).
 Per-client limits: TOPOCLOUD_CLIENT_SIGN_IN_LIMIT (300 per 15 minutes),
-TOPOCLOUD_CLIENT_EMAIL_LIMIT (50 per hour).";
+TOPOCLOUD_CLIENT_EMAIL_LIMIT (50 per hour).
+The issuer authenticator apps show: TOPOCLOUD_PRODUCT_NAME (TopoCloud).";
 
 impl Config {
     /// Environment first, then flags on top, so a flag always wins.
@@ -100,6 +105,9 @@ impl Config {
             config.public_url = url;
         }
         config.smtp_url = env("TOPOCLOUD_SMTP_URL");
+        if let Some(name) = env("TOPOCLOUD_PRODUCT_NAME").filter(|n| !n.trim().is_empty()) {
+            config.product_name = name.trim().to_owned();
+        }
         if let Some(v) = env("TOPOCLOUD_TRUSTED_PROXY") {
             config.trusted_proxies = parse_ips(&v)?;
         }

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_accounts_and_sessions.sql"),
     include_str!("../migrations/0002_organisations_tokens_outbox.sql"),
+    include_str!("../migrations/0003_account_security.sql"),
 ];
 
 /// One connection behind a mutex, by choice: SQLite allows one writer at a time anyway,

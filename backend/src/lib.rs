@@ -3,6 +3,7 @@
 //! It exists so the sign-in site can be developed, demonstrated and tested end to end
 //! on one machine; production points the site at TopoCloud's real auth backend.
 
+pub mod account;
 pub mod accounts;
 pub mod blocklist;
 pub mod clock;
@@ -21,13 +22,17 @@ pub mod problem;
 pub mod pruning;
 pub mod rate_limit;
 pub mod registration;
+pub mod second_step;
 mod security;
 pub mod session;
 mod site_config;
 pub mod sso;
 pub mod tokens;
+pub mod totp;
+pub mod two_step;
+pub mod user_agent;
 
-use axum::routing::{any, get, post};
+use axum::routing::{any, delete, get, post};
 use axum::Router;
 use clock::Clock;
 use config::Config;
@@ -91,6 +96,31 @@ pub fn router(state: AppState) -> Router {
         .route(
             paths::PASSWORD_RESETS_COMPLETE,
             post(password_reset::complete),
+        )
+        .route(
+            paths::SECOND_STEP,
+            get(second_step::current).post(second_step::submit),
+        )
+        .route(paths::SECOND_STEP_ENROLMENT, post(second_step::enrolment))
+        .route(
+            paths::SECOND_STEP_ENROLMENT_CONFIRM,
+            post(second_step::confirm_enrolment),
+        )
+        .route(paths::ACCOUNT_SECURITY, get(account::security))
+        .route(paths::ACCOUNT_REAUTHENTICATE, post(account::reauthenticate))
+        .route(paths::ACCOUNT_PASSWORD, post(account::change_password))
+        .route(paths::ACCOUNT_SESSIONS, get(account::list))
+        .route(
+            paths::ACCOUNT_SESSIONS_END_OTHERS,
+            post(account::end_others),
+        )
+        .route(paths::ACCOUNT_SESSION, delete(account::end_one))
+        .route(paths::TWO_STEP_SETUP, post(account::setup))
+        .route(paths::TWO_STEP_CONFIRM, post(account::confirm_setup))
+        .route(paths::TWO_STEP_DISABLE, post(account::disable))
+        .route(
+            paths::TWO_STEP_RECOVERY_CODES,
+            post(account::renew_recovery_codes),
         )
         .merge(sso::routes())
         .route("/api/{*rest}", any(security::api_not_found))

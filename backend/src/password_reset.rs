@@ -12,6 +12,7 @@ use crate::rate_limit;
 use crate::registration::token_problem;
 use crate::session::end_all_sessions;
 use crate::tokens::{self, Purpose};
+use crate::two_step;
 use crate::{passwords, AppState};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -130,8 +131,17 @@ pub async fn complete(
         )?;
         tokens::revoke_all(tx, now, Purpose::PasswordReset, token.user_id)?;
         end_all_sessions(tx, token.user_id)?;
+        // The new password is the only way in: browsers trusted to skip the second step
+        // and password steps taken with the old password end too (two-step verification
+        // itself stays on).
+        two_step::trusted::end_all(tx, token.user_id)?;
+        two_step::challenge::end_all(tx, token.user_id)?;
         rate_limit::clear(tx, &format!("sign-in:{email}"))?;
-        let notice = Mail::PasswordChanged { name, reset_link };
+        let notice = Mail::PasswordChanged {
+            name,
+            reset_link,
+            this_session_kept: false,
+        };
         let outgoing = mail::deliver_in(tx, &state, &email, Locale::from_code(&locale), notice)?;
         Ok::<_, ApiProblem>((email, outgoing))
     })?;

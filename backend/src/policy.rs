@@ -41,19 +41,25 @@ impl FieldProblems {
     /// The configured policy, then the blocklist (only when the rules pass, so the
     /// person fixes one thing at a time).
     pub fn new_password(&mut self, state: &AppState, password: &str) -> &mut Self {
+        self.new_password_in(fields::PASSWORD, state, password)
+    }
+
+    /// [`FieldProblems::new_password`] for a form whose field has another name.
+    pub fn new_password_in(
+        &mut self,
+        field: &'static str,
+        state: &AppState,
+        password: &str,
+    ) -> &mut Self {
         let policy = &state.config.password_policy;
         let broken = policy.broken_rules(password);
         if broken.is_empty() {
             if policy.blocklist && state.blocklist.contains(password) {
-                self.0
-                    .push((fields::PASSWORD, PasswordRule::NotCommon.code()));
+                self.0.push((field, PasswordRule::NotCommon.code()));
             }
         } else {
-            self.0.extend(
-                broken
-                    .into_iter()
-                    .map(|rule| (fields::PASSWORD, rule.code())),
-            );
+            self.0
+                .extend(broken.into_iter().map(|rule| (field, rule.code())));
         }
         self
     }

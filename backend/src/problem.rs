@@ -81,6 +81,52 @@ impl ApiProblem {
         )
     }
 
+    /// A code from the app, or a recovery code, that is wrong or was used already:
+    /// `401` at the second sign-in step, `403` on the security page (signed in).
+    pub fn code_invalid(status: StatusCode) -> Self {
+        Self::new(status, ErrorCode::CodeInvalid, "The code is not correct")
+    }
+
+    pub fn challenge_expired() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::ChallengeExpired,
+            "Sign in with the password again",
+        )
+    }
+
+    pub fn reauthentication_required() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::ReauthenticationRequired,
+            "Confirm the password first",
+        )
+    }
+
+    pub fn wrong_password() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::WrongPassword,
+            "The password is not correct",
+        )
+    }
+
+    pub fn setup_expired() -> Self {
+        Self::new(
+            StatusCode::GONE,
+            ErrorCode::SetupExpired,
+            "Start setting up two-step verification again",
+        )
+    }
+
+    pub fn conflict(code: ErrorCode, title: &str) -> Self {
+        Self::new(StatusCode::CONFLICT, code, title)
+    }
+
+    pub fn not_found(title: &str) -> Self {
+        Self::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, title)
+    }
+
     /// The cause is logged by the caller; the client only learns that it was our fault.
     pub fn internal() -> Self {
         Self::new(

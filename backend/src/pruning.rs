@@ -1,8 +1,9 @@
 //! Rows that no longer mean anything are deleted now and then, so the database does not
 //! grow with every sign-in and every emailed link: expired sessions, tokens long past
-//! their expiry, and rate-limit events too old to count for any limit.
+//! their expiry, rate-limit events too old to count for any limit, and the second sign-in
+//! step's leftovers: expired challenges, key setups and trusted devices.
 
-use crate::{rate_limit, session, tokens, AppState};
+use crate::{rate_limit, session, tokens, two_step, AppState};
 use std::time::Duration;
 
 /// Often enough that the tables stay small, rarely enough to cost nothing.
@@ -14,6 +15,9 @@ pub struct Pruned {
     pub sessions: usize,
     pub tokens: usize,
     pub rate_events: usize,
+    pub challenges: usize,
+    pub totp_setups: usize,
+    pub trusted_devices: usize,
 }
 
 /// One pass, at the backend clock's `now`, in one transaction.
@@ -24,6 +28,9 @@ pub fn prune(state: &AppState) -> rusqlite::Result<Pruned> {
             sessions: session::prune(tx, now)?,
             tokens: tokens::prune(tx, now)?,
             rate_events: rate_limit::prune(tx, now)?,
+            challenges: two_step::challenge::prune(tx, now)?,
+            totp_setups: two_step::prune(tx, now)?,
+            trusted_devices: two_step::trusted::prune(tx, now)?,
         })
     })
 }

@@ -17,6 +17,25 @@ pub const SIGN_IN_FAILURES_PER_EMAIL: Limit = Limit {
     max_events: 5,
     window_seconds: 15 * 60,
 };
+/// Wrong proofs per account: codes at the second sign-in step, and passwords or codes
+/// that confirm a change on the security page, counted together.
+pub const PROOF_FAILURES_PER_ACCOUNT: Limit = Limit {
+    max_events: 5,
+    window_seconds: 15 * 60,
+};
+
+/// The bucket of [`PROOF_FAILURES_PER_ACCOUNT`].
+pub fn proof_bucket(user_id: i64) -> String {
+    format!("proof:{user_id}")
+}
+
+/// Takes a slot for one proof by `user_id` (before checking it, as sign-in does): `429`
+/// once five were wrong within fifteen minutes. A right proof empties the bucket.
+pub fn take_proof(state: &AppState, user_id: i64) -> Result<(), ApiProblem> {
+    let bucket = proof_bucket(user_id);
+    take(state, &[(bucket.as_str(), PROOF_FAILURES_PER_ACCOUNT)])
+}
+
 /// Sign-in attempts per client in 15 minutes, by default; generous, because a whole office
 /// can share one address. Configurable (`Config::client_sign_in_limit`).
 pub const SIGN_IN_PER_CLIENT: i64 = 300;

@@ -8,6 +8,8 @@ pub mod fields {
     pub const EMAIL: &str = "email";
     pub const ORGANISATION: &str = "organisation";
     pub const PASSWORD: &str = "password";
+    /// The new password of `POST /api/account/password` (its rules as for `password`).
+    pub const NEW_PASSWORD: &str = "new_password";
     pub const ACCEPT_TERMS: &str = "accept_terms";
 }
 

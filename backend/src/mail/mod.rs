@@ -8,6 +8,7 @@ mod date;
 pub mod outbox;
 pub mod queue;
 mod render;
+mod security_notices;
 pub mod smtp;
 mod templates;
 #[cfg(test)]
@@ -49,9 +50,25 @@ pub enum Mail {
     /// A password reset was requested for an existing account.
     /// The text says the link lasts 1 hour and works once.
     PasswordReset { name: String, link: String },
-    /// The password was changed (through a reset, which ends every session): a
-    /// security notice. `reset_link` is the page to ask for a reset, not a token.
-    PasswordChanged { name: String, reset_link: String },
+    /// The password was changed: a security notice. Through a reset, which ends every
+    /// session; or on the security page (`this_session_kept`), which ends every other.
+    /// `reset_link` is the page to ask for a reset, not a token.
+    PasswordChanged {
+        name: String,
+        reset_link: String,
+        this_session_kept: bool,
+    },
+    /// Two-step verification was turned on (recovery codes were handed out with it).
+    TwoStepEnabled { name: String, reset_link: String },
+    /// Two-step verification was turned off: the key, recovery codes and trusted
+    /// devices are gone.
+    TwoStepDisabled { name: String, reset_link: String },
+    /// A recovery code signed in; `left` are still unused.
+    RecoveryCodeUsed {
+        name: String,
+        left: u32,
+        reset_link: String,
+    },
 }
 
 impl Mail {
@@ -63,6 +80,9 @@ impl Mail {
             Mail::Invitation { .. } => "invitation",
             Mail::PasswordReset { .. } => "password_reset",
             Mail::PasswordChanged { .. } => "password_changed",
+            Mail::TwoStepEnabled { .. } => "two_step_enabled",
+            Mail::TwoStepDisabled { .. } => "two_step_disabled",
+            Mail::RecoveryCodeUsed { .. } => "recovery_code_used",
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use super::date::local_date_time;
 use super::render::{Block, Draft};
+use super::security_notices;
 use super::{Lifetimes, Mail};
 use topocloud_contract::{lifetime_in_words as duration, AccountType, Locale};
 
@@ -38,13 +39,31 @@ pub(crate) fn draft(mail: &Mail, locale: Locale, lifetimes: &Lifetimes) -> Draft
             *expires_at,
         ),
         Mail::PasswordReset { name, link } => password_reset(locale, name, link, &reset),
-        Mail::PasswordChanged { name, reset_link } => {
-            password_changed(locale, name, reset_link, &reset)
+        Mail::PasswordChanged {
+            name,
+            reset_link,
+            this_session_kept: false,
+        } => password_changed(locale, name, reset_link, &reset),
+        Mail::PasswordChanged {
+            name,
+            reset_link,
+            this_session_kept: true,
+        } => security_notices::password_changed_here(locale, name, reset_link, &reset),
+        Mail::TwoStepEnabled { name, reset_link } => {
+            security_notices::two_step_enabled(locale, name, reset_link, &reset)
         }
+        Mail::TwoStepDisabled { name, reset_link } => {
+            security_notices::two_step_disabled(locale, name, reset_link, &reset)
+        }
+        Mail::RecoveryCodeUsed {
+            name,
+            left,
+            reset_link,
+        } => security_notices::recovery_code_used(locale, name, *left, reset_link, &reset),
     }
 }
 
-fn greeting(locale: Locale, name: &str) -> String {
+pub(super) fn greeting(locale: Locale, name: &str) -> String {
     let name = one_line(name);
     let hello = match locale {
         Locale::Nl => "Hoi",
@@ -66,18 +85,18 @@ fn one_line(raw: &str) -> String {
         .join(" ")
 }
 
-fn action(label: &str, url: &str) -> Block {
+pub(super) fn action(label: &str, url: &str) -> Block {
     Block::Action {
         label: label.to_owned(),
         url: url.to_owned(),
     }
 }
 
-fn text(s: impl Into<String>) -> Block {
+pub(super) fn text(s: impl Into<String>) -> Block {
     Block::Text(s.into())
 }
 
-fn note(s: impl Into<String>) -> Block {
+pub(super) fn note(s: impl Into<String>) -> Block {
     Block::Note(s.into())
 }
 

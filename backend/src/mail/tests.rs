@@ -54,6 +54,37 @@ fn samples() -> Vec<(Mail, Vec<&'static str>)> {
             Mail::PasswordChanged {
                 name: "Anna".to_owned(),
                 reset_link: RESET_PAGE.to_owned(),
+                this_session_kept: false,
+            },
+            vec![RESET_PAGE],
+        ),
+        (
+            Mail::PasswordChanged {
+                name: "Anna".to_owned(),
+                reset_link: RESET_PAGE.to_owned(),
+                this_session_kept: true,
+            },
+            vec![RESET_PAGE],
+        ),
+        (
+            Mail::TwoStepEnabled {
+                name: "Anna".to_owned(),
+                reset_link: RESET_PAGE.to_owned(),
+            },
+            vec![RESET_PAGE],
+        ),
+        (
+            Mail::TwoStepDisabled {
+                name: "Anna".to_owned(),
+                reset_link: RESET_PAGE.to_owned(),
+            },
+            vec![RESET_PAGE],
+        ),
+        (
+            Mail::RecoveryCodeUsed {
+                name: "Anna".to_owned(),
+                left: 7,
+                reset_link: RESET_PAGE.to_owned(),
             },
             vec![RESET_PAGE],
         ),
@@ -115,7 +146,11 @@ fn kinds_are_the_variant_names_in_snake_case() {
             "already_registered",
             "invitation",
             "password_reset",
-            "password_changed"
+            "password_changed",
+            "password_changed",
+            "two_step_enabled",
+            "two_step_disabled",
+            "recovery_code_used"
         ]
     );
 }
@@ -145,7 +180,7 @@ fn each_message_says_how_long_its_link_lasts() {
         "{}",
         en.text
     );
-    for sample in [&samples[1].0, &samples[4].0] {
+    for sample in samples[4..].iter().map(|(m, _)| m).chain([&samples[1].0]) {
         let (nl, en) = both(sample);
         assert!(nl.text.contains("verlo"), "{}", nl.text);
         assert!(en.text.contains("expire"), "{}", en.text);
@@ -317,4 +352,55 @@ fn link_lifetimes_follow_the_configuration() {
     assert!(en.text.contains("valid for 15 minutes"), "{}", en.text);
     let nl = compose(&samples[4].0, Locale::Nl, &short);
     assert!(nl.text.contains("15 minuten geldig"), "{}", nl.text);
+}
+
+#[test]
+fn security_notices_say_what_happened_and_point_to_support() {
+    let samples = samples();
+    let (nl, en) = both(&samples[5].0);
+    assert!(nl.text.contains("Op alle andere apparaten"), "{}", nl.text);
+    assert!(
+        en.text.contains("signed out on every other device"),
+        "{}",
+        en.text
+    );
+    let (nl, en) = both(&samples[4].0);
+    assert!(en.text.contains("signed out everywhere"), "{}", en.text);
+    assert!(!nl.text.contains("andere apparaten"), "{}", nl.text);
+    for (mail, _) in &samples[5..] {
+        let (nl, en) = both(mail);
+        assert!(nl.text.contains("support van TopoCloud"), "{}", nl.text);
+        assert!(en.text.contains("Contact TopoCloud support"), "{}", en.text);
+    }
+    let (nl, en) = both(&samples[6].0);
+    assert!(nl.text.contains("aangezet") && en.text.contains("turned on"));
+    let (nl, en) = both(&samples[7].0);
+    assert!(nl.text.contains("uitgezet") && en.text.contains("turned off"));
+    let (nl, en) = both(&samples[8].0);
+    assert!(
+        nl.text.contains("nog 7 ongebruikte herstelcodes"),
+        "{}",
+        nl.text
+    );
+    assert!(
+        en.text.contains("7 unused recovery codes left"),
+        "{}",
+        en.text
+    );
+    let none_left = Mail::RecoveryCodeUsed {
+        name: "Anna".to_owned(),
+        left: 0,
+        reset_link: RESET_PAGE.to_owned(),
+    };
+    let (nl, en) = both(&none_left);
+    assert!(
+        nl.text.contains("geen ongebruikte herstelcodes meer"),
+        "{}",
+        nl.text
+    );
+    assert!(
+        en.text.contains("no unused recovery codes left"),
+        "{}",
+        en.text
+    );
 }
