@@ -128,7 +128,10 @@ where
         field_error.set(None);
         focus_field();
     };
-    let error = Signal::derive(move || field_error.get());
+    // Only the field on screen says what is wrong.
+    let error_for = move |code_field: bool| {
+        Signal::derive(move || (with_code.get() == code_field).then(|| field_error.get()).flatten())
+    };
     let title_id = format!("{password_id}-title");
     let labelled_by = title_id.clone();
 
@@ -144,7 +147,7 @@ where
                         label=Text::PasswordLabel
                         autocomplete="current-password"
                         value=password
-                        error
+                        error=error_for(false)
                         revealed
                         node_ref=password_ref
                     />
@@ -156,7 +159,7 @@ where
                         hint=SecurityText::CodeHint
                         numeric=true
                         value=code
-                        error
+                        error=error_for(true)
                         node_ref=code_ref
                     />
                 </div>

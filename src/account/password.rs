@@ -13,7 +13,7 @@ use crate::validation::{new_password_problem, password_rule_text};
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use topocloud_contract::{ChangePasswordRequest, ErrorCode};
+use topocloud_contract::{fields, ChangePasswordRequest, ErrorCode};
 
 #[component]
 pub fn PasswordSection(email: String) -> impl IntoView {
@@ -53,7 +53,7 @@ pub fn PasswordSection(email: String) -> impl IntoView {
                     let rule = error
                         .field_codes()
                         .into_iter()
-                        .find(|(f, _)| f == "new_password");
+                        .find(|(f, _)| f == fields::NEW_PASSWORD);
                     if let Some((_, code)) = rule {
                         new_error.try_set(Some(password_rule_text(&code).into()));
                         focus_when_drawn(new_ref);

@@ -97,6 +97,7 @@ pub fn SessionsSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
         let id = session.id.clone();
         let lang = i18n.lang();
         let words = browser_on_system(lang, session.browser.as_deref(), session.system.as_deref());
+        let words_again = words.clone();
         let started = local_time(lang, session.started_at);
         let used = local_time(lang, session.last_used_at);
         view! {
@@ -116,6 +117,7 @@ pub fn SessionsSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
                         aria-disabled=move || pending.get().then_some("true")
                         on:click=move |_| end(End::One(id.clone()))>
                         {tr(SecurityText::EndSession)}
+                        <span class="visually-hidden">": " {words_again}</span>
                     </button>
                 })}
             </li>

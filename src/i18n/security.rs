@@ -78,7 +78,6 @@ catalogue! {
         SessionStarted,
         SessionLastUsed,
         EndSession,
-        EndingSession,
         EndOtherSessions,
         NoOtherSessions,
         SessionEnded,

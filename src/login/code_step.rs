@@ -107,7 +107,14 @@ pub fn CodeStep(finish: Callback<SessionInfo>, on_gone: Callback<ApiError>) -> i
         code_error.set(None);
         focus_when_drawn(field());
     };
-    let error = Signal::derive(move || code_error.get().map(Msg::from));
+    // Only the field on screen says what is wrong.
+    let error_for = move |recovery_field: bool| {
+        Signal::derive(move || {
+            (use_recovery.get() == recovery_field)
+                .then(|| code_error.get().map(Msg::from))
+                .flatten()
+        })
+    };
 
     view! {
         <h1 id="second-step-title">{tr(SecurityText::SecondStepTitle)}</h1>
@@ -121,7 +128,7 @@ pub fn CodeStep(finish: Callback<SessionInfo>, on_gone: Callback<ApiError>) -> i
                     hint=SecurityText::CodeHint
                     numeric=true
                     value=app
-                    error
+                    error=error_for(false)
                     node_ref=code_ref
                 />
             </div>
@@ -132,7 +139,7 @@ pub fn CodeStep(finish: Callback<SessionInfo>, on_gone: Callback<ApiError>) -> i
                     hint=SecurityText::RecoveryCodeHint
                     numeric=false
                     value=recovery
-                    error
+                    error=error_for(true)
                     node_ref=recovery_ref
                 />
             </div>

@@ -1,0 +1,153 @@
+import {
+  test, expect, LoginPage, createAccount, expectNoAxeViolations, mailTo, switchToEnglish,
+} from './support/fixtures';
+import { activateByKeyboard, focusByKeyboard, typeByKeyboard } from './support/a11y';
+import { apiSignIn, codeNow, shownKey, turnOnTwoStep } from './support/totp';
+
+const codeField = (page: import('@playwright/test').Page) => page.getByLabel(/^(Code uit de app|Code from the app)$/);
+
+test('two-step verification is turned on from the account page, then asked after the password', async ({ page }) => {
+  const { email, password } = await createAccount(page, 'twostep-on');
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/account$/);
+
+  const section = page.getByRole('region', { name: 'Tweestapsverificatie' });
+  await section.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click();
+  await expect(section.getByRole('img', { name: 'QR-code voor je authenticator-app' })).toBeVisible();
+  await expectNoAxeViolations(page, 'account: two-step setup');
+  const key = await shownKey(page);
+  // Pasted as the app shows it, with a space in the middle.
+  const first = await codeNow(page, key, 1);
+  await codeField(page).fill(`${first.slice(0, 3)} ${first.slice(3)}`);
+  await section.getByRole('button', { name: 'Aanzetten' }).click();
+
+  const codes = section.locator('.recovery-code-list li');
+  await expect(codes).toHaveCount(10);
+  await expect(section.getByRole('status')).toHaveText(/Tweestapsverificatie staat aan/);
+  const download = section.getByRole('link', { name: 'Downloaden als tekstbestand' });
+  await expect(download).toHaveAttribute('download', /\.txt$/);
+  await expectNoAxeViolations(page, 'account: recovery codes');
+  await section.getByRole('button', { name: 'Ik heb ze bewaard, verder' }).click();
+  await expect(section.getByText('Je hebt nog 10 herstelcodes.')).toBeVisible();
+  await expect.poll(async () => (await mailTo(page, email)).map((m) => m.kind)).toContain('two_step_enabled');
+
+  // Signed out and in again: the password alone is not enough.
+  await page.getByRole('button', { name: /^Afmelden$/ }).click();
+  await expect(page).toHaveURL(/\/users\/login$/);
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/users\/second-step\?return_to=/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vul je inlogcode in');
+  await expect(codeField(page)).toHaveAttribute('autocomplete', 'one-time-code');
+  await expect(codeField(page)).toHaveAttribute('inputmode', 'numeric');
+  // No session exists between the two steps.
+  expect((await page.request.get('/api/session')).status()).toBe(401);
+  await expectNoAxeViolations(page, 'second step');
+
+  const now = await codeNow(page, key);
+  await codeField(page).fill(`${now.slice(0, 3)}-${now.slice(3)}`);
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(email)).toBeVisible();
+});
+
+test('a used or wrong code is refused and kept; a recovery code works once', async ({ page }) => {
+  const { email, password } = await createAccount(page, 'twostep-codes');
+  expect(await apiSignIn(page, email, password)).toBe(200);
+  const { key, recovery } = await turnOnTwoStep(page);
+  await page.request.delete('/api/session', { headers: { 'x-topocloud-csrf': '1' } });
+
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/users\/second-step/);
+  // The code that confirmed the setup was used already: refused, even within its 30 s.
+  const used = await codeNow(page, key, 1);
+  await codeField(page).fill(used);
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page.getByText(/Deze code klopt niet of is al gebruikt/)).toBeVisible();
+  await expect(codeField(page)).toBeFocused();
+  await expect(codeField(page)).toHaveValue(used);
+  await expect(codeField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'second step: code refused');
+
+  await page.getByRole('button', { name: /Gebruik een herstelcode/ }).click();
+  const recoveryField = page.getByLabel('Herstelcode');
+  await expect(recoveryField).toBeFocused();
+  // Typed back in capitals: still the code.
+  await recoveryField.fill(recovery[0].toUpperCase());
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText('Je hebt nog 9 herstelcodes.')).toBeVisible();
+  await expect.poll(async () => (await mailTo(page, email)).map((m) => m.kind)).toContain('recovery_code_used');
+
+  await page.getByRole('button', { name: /^Afmelden$/ }).click();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/users\/second-step/);
+  await page.getByRole('button', { name: /Gebruik een herstelcode/ }).click();
+  await page.getByLabel('Herstelcode').fill(recovery[0]);
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(page.getByText(/Deze herstelcode klopt niet of is al gebruikt/)).toBeVisible();
+  await expect(page).toHaveURL(/\/users\/second-step/);
+});
+
+test('the second step in English, by keyboard alone, trusting the device for 30 days', async ({ page }) => {
+  const { email, password } = await createAccount(page, 'twostep-keys');
+  expect(await apiSignIn(page, email, password)).toBe(200);
+  const { key } = await turnOnTwoStep(page);
+  await page.request.delete('/api/session', { headers: { 'x-topocloud-csrf': '1' } });
+
+  const login = new LoginPage(page);
+  await login.goto();
+  await switchToEnglish(page);
+  await login.signIn(email, password);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your sign-in code');
+  await expectNoAxeViolations(page, 'second step (en)');
+  const field = codeField(page);
+  await focusByKeyboard(page, field);
+  await typeByKeyboard(page, field, await codeNow(page, key));
+  const trust = page.getByLabel('Trust this device for 30 days');
+  await focusByKeyboard(page, trust);
+  await page.keyboard.press(' ');
+  await expect(trust).toBeChecked();
+  await activateByKeyboard(page, page.getByRole('button', { name: 'Verify' }));
+  await expect(page).toHaveURL(/\/account$/);
+
+  // This browser is trusted now: the password alone signs in.
+  await page.getByRole('button', { name: /^Sign out$/ }).click();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test('the code step without a password step first says to sign in again', async ({ page }) => {
+  await page.goto('/users/second-step?return_to=/account');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log opnieuw in');
+  await expect(page.getByRole('link', { name: 'Naar aanmelden' })).toHaveAttribute(
+    'href', '/users/login?return_to=/account',
+  );
+  await expectNoAxeViolations(page, 'second step: challenge gone');
+});
+
+test('an organisation that requires two-step verification leads a member through turning it on', async ({ page }) => {
+  const { email, password } = await createAccount(page, 'twostep-org');
+  const required = await page.request.post('/dev/api/organisations/two-step', { data: { email, required: true } });
+  expect(required.status()).toBeLessThan(300);
+
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/users\/second-step/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zet tweestapsverificatie aan');
+  expect((await page.request.get('/api/session')).status()).toBe(401);
+  await expectNoAxeViolations(page, 'second step: required enrolment');
+  const key = await shownKey(page);
+  await codeField(page).fill(await codeNow(page, key));
+  await page.getByRole('button', { name: 'Aanzetten' }).click();
+  await expect(page.locator('.recovery-code-list li')).toHaveCount(10);
+  await page.getByRole('button', { name: 'Ik heb ze bewaard, verder' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  const section = page.getByRole('region', { name: 'Tweestapsverificatie' });
+  await expect(section.getByText(/Je organisatie vereist tweestapsverificatie/)).toBeVisible();
+  await expect(section.getByRole('button', { name: 'Tweestapsverificatie uitzetten' })).toHaveCount(0);
+});
