@@ -31,6 +31,12 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     if config.dev {
         let site = &config.public_url;
         println!("  dev mode: demo account {DEMO_EMAIL} / {DEMO_PASSWORD}");
+        println!(
+            // Not the password again: dev mode's one line that may print it is the one above.
+            "  two-step: {} (the same password), authenticator key {}",
+            seed::TWO_STEP_EMAIL,
+            seed::TWO_STEP_SECRET
+        );
         println!("  mailbox:  {site}/dev/mail");
         println!(
             "  invited:  {} (main account of {}; invitation in the mailbox)",

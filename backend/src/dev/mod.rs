@@ -1,8 +1,9 @@
 //! Developer endpoints under `/dev`, mounted only in dev mode: the mailbox, test hooks
-//! for invitations and project assignment, and the backend clock.
+//! for invitations and project assignment and two-step verification, and the backend clock.
 
 pub mod identity_provider;
 pub mod mailbox;
+pub mod security_hooks;
 pub mod seed;
 pub mod test_hooks;
 
@@ -14,4 +15,5 @@ pub fn routes() -> Router<AppState> {
         .merge(mailbox::routes())
         .merge(identity_provider::routes())
         .merge(test_hooks::routes())
+        .merge(security_hooks::routes())
 }

@@ -7,7 +7,7 @@ use crate::tokens::{self, Purpose};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/dev/api/invitations", post(invite))
         .route("/dev/api/projects/assign", post(assign))
-        .route("/dev/api/clock", post(advance_clock))
+        .route("/dev/api/clock", get(read_clock).post(advance_clock))
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +165,14 @@ pub async fn advance_clock(
 ) -> Json<ClockState> {
     state.mail_queue.flush().await;
     state.clock.advance(request.advance_seconds.max(0));
+    Json(ClockState {
+        now: state.clock.now(),
+    })
+}
+
+/// `GET /dev/api/clock`: the backend's time, `{"now": <unix seconds>}` (moved by
+/// `POST`), so a browser test can compute an authenticator app's code at that time.
+pub async fn read_clock(State(state): State<AppState>) -> Json<ClockState> {
     Json(ClockState {
         now: state.clock.now(),
     })

@@ -16,7 +16,8 @@ pub struct OutboxMessage {
     pub html: String,
     /// Every link in the message, in reading order.
     pub links: Vec<String>,
-    /// `verify_email`, `already_registered`, `invitation`, `password_reset`, `password_changed`.
+    /// `verify_email`, `already_registered`, `invitation`, `password_reset`, `password_changed`,
+    /// `two_step_enabled`, `two_step_disabled`, `recovery_code_used`.
     pub kind: String,
     /// `nl` or `en`.
     pub locale: String,

@@ -5,6 +5,7 @@
 
 pub mod load;
 pub mod race;
+pub mod two_step;
 
 use reqwest::header::HeaderMap;
 use std::net::SocketAddr;
