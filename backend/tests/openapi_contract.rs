@@ -27,6 +27,10 @@ mod operations;
 mod routes;
 #[path = "openapi_contract/schemas.rs"]
 mod schemas;
+#[path = "openapi_contract/security_flows.rs"]
+mod security_flows;
+#[path = "openapi_contract/security_schemas.rs"]
+mod security_schemas;
 #[path = "openapi_contract/spec.rs"]
 mod spec;
 mod support;

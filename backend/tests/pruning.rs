@@ -98,3 +98,43 @@ async fn the_backend_prunes_by_itself_once_started() {
     }
     task.abort();
 }
+
+#[tokio::test]
+async fn expired_challenges_key_setups_and_trusted_devices_are_pruned() {
+    use support::two_step::{account_with_two_step, code, sign_in, start_of_step, PASSWORD};
+    use topocloud_contract::paths;
+    let b = TestBackend::start().await;
+    let c = b.browser();
+    let (secret, _) = account_with_two_step(&c, &b, "eva@zuid.test").await;
+    start_of_step(&b);
+    sign_in(&c, &b, "eva@zuid.test", PASSWORD).await;
+    let trust = json!({"code": code(&b, &secret, 0), "trust_device": true});
+    let (status, _, _) = post(&c, &b, paths::SECOND_STEP, trust).await;
+    assert_eq!(status, StatusCode::OK);
+    // A key being set up (the demo account), and a challenge left half-way.
+    let demo = b.browser();
+    let sign_in_demo = json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD});
+    post(&demo, &b, paths::SESSION, sign_in_demo).await;
+    let (status, _, _) = post(&demo, &b, paths::TWO_STEP_SETUP, serde_json::Value::Null).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = sign_in(&b.browser(), &b, "eva@zuid.test", PASSWORD).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let now = pruning::prune(&b.state).expect("prune");
+    assert_eq!(
+        (now.challenges, now.totp_setups, now.trusted_devices),
+        (0, 0, 0),
+        "all still alive"
+    );
+
+    b.state.clock.advance(11 * 60);
+    let pruned = pruning::prune(&b.state).expect("prune");
+    assert_eq!(
+        (pruned.challenges, pruned.totp_setups),
+        (1, 1),
+        "{pruned:?}"
+    );
+    assert_eq!(pruned.trusted_devices, 0, "trust lasts 30 days");
+    b.state.clock.advance(30 * 24 * 3600);
+    assert_eq!(pruning::prune(&b.state).expect("prune").trusted_devices, 1);
+    assert_eq!(rows(&b, "trusted_devices"), 0);
+}

@@ -5,7 +5,9 @@ use crate::routes::contract_module_constants;
 use crate::spec::{enum_of, schema, set, spec};
 use serde_json::json;
 use std::collections::BTreeSet;
-use topocloud_contract::{field_codes, AccountType, ErrorCode, Locale, PasswordRule, SsoError};
+use topocloud_contract::{
+    field_codes, AccountType, ErrorCode, Locale, PasswordRule, SecondStepKind, SsoError,
+};
 
 /// Exhaustive on purpose: a new variant does not compile until it is listed here (and
 /// then `ALL_ERROR_CODES` and openapi.yaml need it too).
@@ -26,6 +28,14 @@ fn error_code_name(code: ErrorCode) -> Option<&'static str> {
         SignedInAsOther => "signed_in_as_other",
         CsrfRejected => "csrf_rejected",
         TooManyAttempts => "too_many_attempts",
+        CodeInvalid => "code_invalid",
+        ChallengeExpired => "challenge_expired",
+        ReauthenticationRequired => "reauthentication_required",
+        WrongPassword => "wrong_password",
+        SetupExpired => "setup_expired",
+        TwoStepAlreadyOn => "two_step_already_on",
+        TwoStepNotOn => "two_step_not_on",
+        TwoStepRequired => "two_step_required",
         NotFound => "not_found",
         InternalError => "internal_error",
         // The site's stand-in for codes from a newer backend; never sent.
@@ -33,7 +43,7 @@ fn error_code_name(code: ErrorCode) -> Option<&'static str> {
     })
 }
 
-const ALL_ERROR_CODES: [ErrorCode; 16] = [
+const ALL_ERROR_CODES: [ErrorCode; 24] = [
     ErrorCode::InvalidCredentials,
     ErrorCode::NotSignedIn,
     ErrorCode::EmailNotVerified,
@@ -48,6 +58,14 @@ const ALL_ERROR_CODES: [ErrorCode; 16] = [
     ErrorCode::SignedInAsOther,
     ErrorCode::CsrfRejected,
     ErrorCode::TooManyAttempts,
+    ErrorCode::CodeInvalid,
+    ErrorCode::ChallengeExpired,
+    ErrorCode::ReauthenticationRequired,
+    ErrorCode::WrongPassword,
+    ErrorCode::SetupExpired,
+    ErrorCode::TwoStepAlreadyOn,
+    ErrorCode::TwoStepNotOn,
+    ErrorCode::TwoStepRequired,
     ErrorCode::NotFound,
     ErrorCode::InternalError,
 ];
@@ -186,4 +204,16 @@ fn small_enums_are_exactly_the_rust_ones() {
         | SsoError::UnknownProvider => e.code(),
     });
     assert_eq!(enum_of(&spec, "SsoErrorCode"), set(sso));
+
+    let kinds = [SecondStepKind::Code, SecondStepKind::Enrol].map(|k| match k {
+        SecondStepKind::Code => "code",
+        SecondStepKind::Enrol => "enrol",
+    });
+    for (kind, name) in [SecondStepKind::Code, SecondStepKind::Enrol]
+        .iter()
+        .zip(kinds)
+    {
+        assert_eq!(serde_json::to_value(kind).expect("serialises"), json!(name));
+    }
+    assert_eq!(enum_of(&spec, "SecondStepKind"), set(kinds));
 }

@@ -5,6 +5,9 @@ use serde_json::{json, Map, Value};
 
 fn validate(spec: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
     let schema = resolve(spec, schema);
+    if value.is_null() && schema.get("nullable") == Some(&Value::Bool(true)) {
+        return;
+    }
     if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
         for part in all {
             validate(spec, part, value, at, errors);
