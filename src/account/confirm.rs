@@ -130,7 +130,11 @@ where
     };
     // Only the field on screen says what is wrong.
     let error_for = move |code_field: bool| {
-        Signal::derive(move || (with_code.get() == code_field).then(|| field_error.get()).flatten())
+        Signal::derive(move || {
+            (with_code.get() == code_field)
+                .then(|| field_error.get())
+                .flatten()
+        })
     };
     let title_id = format!("{password_id}-title");
     let labelled_by = title_id.clone();
@@ -170,14 +174,13 @@ where
                         aria-disabled=move || submission.blocked().then_some("true")
                     >
                         {move || {
-                            i18n
-                                .t(
-                                    if pending.get() {
-                                        SecurityText::Confirming
-                                    } else {
-                                        SecurityText::ConfirmButton
-                                    },
-                                )
+                            i18n.t(
+                                if pending.get() {
+                                    SecurityText::Confirming
+                                } else {
+                                    SecurityText::ConfirmButton
+                                },
+                            )
                         }}
                     </button>
                     <button
@@ -193,14 +196,13 @@ where
                 <p>
                     <button type="button" class="link-button" on:click=switch>
                         {move || {
-                            i18n
-                                .t(
-                                    if with_code.get() {
-                                        SecurityText::UsePasswordInstead
-                                    } else {
-                                        SecurityText::UseCodeInstead
-                                    },
-                                )
+                            i18n.t(
+                                if with_code.get() {
+                                    SecurityText::UsePasswordInstead
+                                } else {
+                                    SecurityText::UseCodeInstead
+                                },
+                            )
                         }}
                     </button>
                 </p>

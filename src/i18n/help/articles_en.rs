@@ -48,7 +48,7 @@ This is how you set a new password:
 
 The link in the email is valid for {reset_link_lifetime} and works once. Once your new password is set you are signed out everywhere; then log in with your new password. No email? Look in your spam folder and check that you entered your account's email address.
 
-Do you know your password but want to change it? You do that in your profile once you are signed in. Read [how to change your password](guide:change-password).
+Do you know your password but want to change it? Sign in and open [your account](screen:account): under **Change password** you enter the current one and a new one. You stay signed in there; everywhere else you are signed out.
 
 Organisations can also set up single sign-on. You then sign in with your Microsoft account and need no separate password. See [Microsoft sign-in](help:microsoft-sign-in).
 ",

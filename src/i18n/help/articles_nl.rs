@@ -48,7 +48,7 @@ Zo stel je een nieuw wachtwoord in:
 
 De link in de e-mail is {reset_link_lifetime} geldig en werkt één keer. Na het instellen van je nieuwe wachtwoord word je overal afgemeld; log daarna in met je nieuwe wachtwoord. Komt er geen e-mail? Kijk in je spammap en controleer of je het e-mailadres van je account hebt ingevuld.
 
-Weet je je wachtwoord nog, maar wil je het veranderen? Dat doe je in je profiel als je bent ingelogd. Lees [hoe je je wachtwoord wijzigt](guide:change-password).
+Weet je je wachtwoord nog, maar wil je het veranderen? Log in en open [je account](screen:account): bij **Wachtwoord wijzigen** vul je het huidige en een nieuw wachtwoord in. Daar blijf je aangemeld; overal anders word je afgemeld.
 
 Organisaties kunnen ook eenmalige aanmelding (single sign-on) instellen. Je logt dan in met je Microsoft-account en hebt geen apart wachtwoord nodig. Zie [Inloggen met Microsoft](help:inloggen-met-microsoft).
 ",
