@@ -3,8 +3,9 @@
 use crate::extract::ApiJson;
 use crate::policy::FieldProblems;
 use crate::problem::ApiProblem;
-use crate::session::{current_user, start_session};
+use crate::session::{current_user, end_this_browsers_session, start_session};
 use crate::tokens::{self, Purpose, TokenError};
+use crate::two_step;
 use crate::{passwords, AppState};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -12,8 +13,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::{params, OptionalExtension};
 use topocloud_contract::{
-    fields, AcceptInvitationRequest, AccountType, ErrorCode, InvitationDetails, SessionInfo,
-    TokenRequest,
+    fields, AcceptInvitationRequest, AccountType, ErrorCode, InvitationDetails, SecondStepRequired,
+    SessionInfo, TokenRequest,
 };
 
 struct Invitee {
@@ -92,10 +93,26 @@ pub async fn accept(
             params![name, hash, now, token.user_id],
         )?;
         tokens::revoke_all(tx, now, Purpose::Invitation, token.user_id)?;
-        start_session(&state, tx, &headers, token.user_id, false).map(Ok)
+        // An organisation that requires two-step verification gets it from the first
+        // sign-in on, this one included: no session until it is on.
+        if let Some(second_step) = two_step::second_step_for(tx, token.user_id)? {
+            end_this_browsers_session(&state, tx, &headers)?;
+            let cookie =
+                two_step::challenge::create(&state, tx, token.user_id, second_step, false)?;
+            return Ok(Ok((cookie, Some(second_step))));
+        }
+        start_session(&state, tx, &headers, token.user_id, false).map(|c| Ok((c, None)))
     })?;
     // Explaining a refusal reads the database again, so it waits for the transaction's end.
-    let cookie = accepted.map_err(|error| refusal(&state, error, &request.token))?;
+    let (cookie, second_step) = accepted.map_err(|error| refusal(&state, error, &request.token))?;
+    if let Some(second_step) = second_step {
+        return Ok((
+            StatusCode::ACCEPTED,
+            [(header::SET_COOKIE, cookie)],
+            Json(SecondStepRequired { second_step }),
+        )
+            .into_response());
+    }
     let info = SessionInfo {
         email: invitee.email,
         name,

@@ -1,5 +1,6 @@
 import {
-  test, expect, LoginPage, createAccount, expectNoAxeViolations, mailTo, switchToEnglish,
+  test, expect, LoginPage, createAccount, expectNoAxeViolations, linkFromMail, mailTo, recordSecret,
+  switchToEnglish, uniqueEmail,
 } from './support/fixtures';
 import { activateByKeyboard, focusByKeyboard, typeByKeyboard } from './support/a11y';
 import { apiSignIn, codeNow, shownKey, turnOnTwoStep } from './support/totp';
@@ -150,4 +151,30 @@ test('an organisation that requires two-step verification leads a member through
   const section = page.getByRole('region', { name: 'Tweestapsverificatie' });
   await expect(section.getByText(/Je organisatie vereist tweestapsverificatie/)).toBeVisible();
   await expect(section.getByRole('button', { name: 'Tweestapsverificatie uitzetten' })).toHaveCount(0);
+});
+
+test('an invitation of such an organisation is accepted into turning two-step verification on', async ({ page }) => {
+  const email = uniqueEmail('twostep-invited');
+  const organisation = `Bureau ${Date.now()}`;
+  const invited = await page.request.post('/dev/api/invitations', {
+    data: { email, organisation, account_type: 'main', name: 'Eva', inviter: 'Anna Jansen', locale: 'nl' },
+  });
+  expect(invited.status()).toBe(201);
+  const required = await page.request.post('/dev/api/organisations/two-step', { data: { email, required: true } });
+  expect(required.status()).toBe(200);
+  const link = await linkFromMail(page, email, '/users/invitation');
+  await page.goto(link);
+  const password = `Baak-${Math.floor(Math.random() * 1e9)}-waterpas`;
+  recordSecret('password', password);
+  await page.getByLabel(/^Wachtwoord$/).fill(password);
+  await page.getByRole('button', { name: 'Uitnodiging accepteren' }).click();
+  await expect(page).toHaveURL(/\/users\/second-step/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zet tweestapsverificatie aan');
+  expect((await page.request.get('/api/session')).status()).toBe(401);
+  const key = await shownKey(page);
+  await codeField(page).fill(await codeNow(page, key));
+  await page.getByRole('button', { name: 'Aanzetten' }).click();
+  await page.getByRole('button', { name: 'Ik heb ze bewaard, verder' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(email)).toBeVisible();
 });

@@ -14,6 +14,7 @@ use crate::i18n::accounts::{invites_you, AccountText, Msg};
 use crate::i18n::tr;
 use crate::i18n::{date_time, use_i18n, Text};
 use crate::navigation::use_navigation;
+use crate::return_to::second_step_url_returning_to;
 use crate::session::use_session;
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
@@ -70,11 +71,20 @@ pub fn InvitationForm(
         let details = for_other.get_value();
         pending.run(async move {
             let error = match api::accept_invitation(&request).await {
-                Ok(info) => {
+                Ok(api::SignedIn::Session(info)) => {
                     // Accepting signs the new account in.
                     session.signed_in(info);
                     let to = destination.try_get_untracked().unwrap_or_default();
-                    return navigation.replace.run(to);
+                    navigation.replace.try_run(to);
+                    return;
+                }
+                // The organisation requires two-step verification: turned on first.
+                Ok(api::SignedIn::SecondStep) => {
+                    let to = destination.try_get_untracked().unwrap_or_default();
+                    navigation
+                        .replace
+                        .try_run(second_step_url_returning_to(&to));
+                    return;
                 }
                 Err(error) => error,
             };

@@ -57,7 +57,10 @@ pub enum SignedIn {
 }
 
 pub async fn sign_in(request: &SignInRequest) -> Result<SignedIn, ApiError> {
-    let response = post(paths::SESSION, request).await?;
+    signed_in(post(paths::SESSION, request).await?).await
+}
+
+async fn signed_in(response: Response) -> Result<SignedIn, ApiError> {
     if response.status() == 202 {
         return Ok(SignedIn::SecondStep);
     }
@@ -176,8 +179,9 @@ pub async fn lookup_invitation(
 }
 
 /// `POST /api/invitations/accept`: sets name and password and signs in.
+/// `202` when the organisation requires two-step verification: turned on before any session.
 pub async fn accept_invitation(
     request: &topocloud_contract::AcceptInvitationRequest,
-) -> Result<SessionInfo, ApiError> {
-    read_json(post(paths::INVITATIONS_ACCEPT, request).await?).await
+) -> Result<SignedIn, ApiError> {
+    signed_in(post(paths::INVITATIONS_ACCEPT, request).await?).await
 }

@@ -146,3 +146,31 @@ async fn the_dev_endpoint_refuses_unknown_accounts() {
     let now = clock["now"].as_i64().expect("now");
     assert!((now - b.state.clock.now()).abs() <= 1, "{clock}");
 }
+
+#[tokio::test]
+async fn accepting_an_invitation_of_such_an_organisation_enrols_before_any_session() {
+    let b = TestBackend::start().await;
+    let invited = "eva@zuid.test";
+    let body = json!({"email": invited, "organisation": "Bureau Zuid", "account_type": "main",
+                      "name": "Eva Jansen", "inviter": "Piet Bakker"});
+    let (status, _, _) = post(&reqwest::Client::new(), &b, "/dev/api/invitations", body).await;
+    assert_eq!(status, StatusCode::CREATED);
+    require(&b, invited, true).await;
+    let token = crate::support::token_from_mail(&b, invited, "/users/invitation").await;
+
+    let c = b.browser();
+    let accept = json!({"token": token, "name": "Eva Jansen", "password": PASSWORD});
+    let (status, headers, body) = post(&c, &b, paths::INVITATIONS_ACCEPT, accept).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(body, json!({"second_step": "enrol"}));
+    assert!(set_cookie(&headers, "topocloud_challenge").contains("HttpOnly"));
+    let cookies = crate::support::two_step::set_cookies(&headers);
+    assert!(
+        !cookies.iter().any(|c| c.starts_with("topocloud_session=")),
+        "{cookies:?}"
+    );
+    let (status, _) = get(&c, &b, paths::SESSION).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, state) = get(&c, &b, paths::SECOND_STEP).await;
+    assert_eq!((status, &state["kind"]), (StatusCode::OK, &json!("enrol")));
+}
