@@ -3,7 +3,8 @@
 //! renewing the recovery codes. What was typed stays through every failure.
 
 use crate::api::ApiError;
-use crate::components::{app_code, focus_when_drawn, CodeField, Countdown, Failure};
+use crate::components::SubmitButton;
+use crate::components::{app_code, focus_when_drawn, show_failure, CodeField, Countdown, Failure};
 use crate::components::{FailureAlert, PasswordField, Pending, Submission};
 use crate::i18n::accounts::Msg;
 use crate::i18n::security::SecurityText;
@@ -79,9 +80,7 @@ where
                         focus_field();
                     }
                     _ => {
-                        countdown.start_on_limit(&error);
-                        failure.try_set(Some(Failure::from_error(&error)));
-                        focus_when_drawn(alert_ref);
+                        show_failure(&error, failure, countdown, alert_ref);
                     }
                 },
             }
@@ -168,21 +167,11 @@ where
                     />
                 </div>
                 <div class="button-row">
-                    <button
-                        type="submit"
-                        class="button button--primary"
-                        aria-disabled=move || submission.blocked().then_some("true")
-                    >
-                        {move || {
-                            i18n.t(
-                                if pending.get() {
-                                    SecurityText::Confirming
-                                } else {
-                                    SecurityText::ConfirmButton
-                                },
-                            )
-                        }}
-                    </button>
+                    <SubmitButton
+                        submission
+                        idle=SecurityText::ConfirmButton
+                        busy=SecurityText::Confirming
+                    />
                     <button
                         type="button"
                         class="button button--secondary"

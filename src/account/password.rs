@@ -3,7 +3,10 @@
 //! before it is sent; the backend emails the owner.
 
 use crate::api;
-use crate::components::{focus_when_drawn, Countdown, Failure, FailureAlert, PasswordChecklist};
+use crate::components::SubmitButton;
+use crate::components::{
+    focus_when_drawn, show_failure, Countdown, Failure, FailureAlert, PasswordChecklist,
+};
 use crate::components::{PasswordField, Pending, Submission};
 use crate::context::use_shared;
 use crate::i18n::accounts::Msg;
@@ -58,9 +61,7 @@ pub fn PasswordSection(email: String) -> impl IntoView {
                         new_error.try_set(Some(password_rule_text(&code).into()));
                         focus_when_drawn(new_ref);
                     } else {
-                        countdown.start_on_limit(&error);
-                        failure.try_set(Some(Failure::from_error(&error)));
-                        focus_when_drawn(alert_ref);
+                        show_failure(&error, failure, countdown, alert_ref);
                     }
                 }
             }
@@ -119,14 +120,7 @@ pub fn PasswordSection(email: String) -> impl IntoView {
                     node_ref=new_ref described_by="new-password-rules" />
                 <PasswordChecklist id="new-password-rules" policy password=new />
                 <p class="field-hint">{tr(SecurityText::PasswordChangeNote)}</p>
-                <button type="submit" class="button button--primary"
-                    aria-disabled=move || submission.blocked().then_some("true")>
-                    {move || i18n.t(if pending.get() {
-                        SecurityText::ChangingPassword
-                    } else {
-                        SecurityText::ChangePasswordButton
-                    })}
-                </button>
+                <SubmitButton submission idle=SecurityText::ChangePasswordButton busy=SecurityText::ChangingPassword />
             </form>
         </section>
     }

@@ -8,7 +8,7 @@ use super::password::PasswordSection;
 use super::sessions::SessionsSection;
 use super::two_step::TwoStepSection;
 use crate::api::{self, ApiError};
-use crate::components::{Countdown, Failure, FailureAlert, Loading};
+use crate::components::{LoadFailed, Loading};
 use crate::i18n::security::SecurityText;
 use crate::i18n::{tr, Text};
 use leptos::prelude::*;
@@ -72,19 +72,11 @@ pub fn SecuritySections(email: String) -> impl IntoView {
             .into_any()
         } else {
             match answer.get() {
-                Some(Err(error)) => {
-                    let failure = RwSignal::new(Some(Failure::Retry(error.message().into())));
-                    view! {
-                        <p>{tr(SecurityText::SecurityLoadFailed)}</p>
-                        <FailureAlert
-                            failure
-                            countdown=Countdown::new()
-                            node_ref=NodeRef::new()
-                            on_retry=move |_| load()
-                        />
-                    }
-                    .into_any()
+                Some(Err(error)) => view! {
+                    <p>{tr(SecurityText::SecurityLoadFailed)}</p>
+                    <LoadFailed error on_retry=move |_| load() />
                 }
+                .into_any(),
                 _ => view! { <Loading text=Text::Loading /> }.into_any(),
             }
         }

@@ -4,7 +4,9 @@
 
 use super::confirm::{ConfirmIdentity, Proofs};
 use crate::api::{self, ApiError};
-use crate::components::{focus_when_drawn, Countdown, Failure, FailureAlert, Loading, Pending};
+use crate::components::{
+    focus_when_drawn, show_failure, Countdown, Failure, FailureAlert, LoadFailed, Loading, Pending,
+};
 use crate::i18n::security::{browser_on_system, date_and_time, sessions_ended, SecurityText};
 use crate::i18n::{tr, use_i18n, Catalogue, Lang, Text};
 use leptos::html::Div;
@@ -77,9 +79,7 @@ pub fn SessionsSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
                     asking.try_set(Some(what));
                 }
                 Err(error) => {
-                    countdown.start_on_limit(&error);
-                    failure.try_set(Some(Failure::from_error(&error)));
-                    focus_when_drawn(alert_ref);
+                    show_failure(&error, failure, countdown, alert_ref);
                 }
             }
         })
@@ -125,18 +125,7 @@ pub fn SessionsSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
     };
     let body = move || match list.get() {
         None => view! { <Loading text=Text::Loading /> }.into_any(),
-        Some(Err(error)) => {
-            let failure = RwSignal::new(Some(Failure::Retry(error.message().into())));
-            view! {
-                <FailureAlert
-                    failure
-                    countdown=Countdown::new()
-                    node_ref=NodeRef::new()
-                    on_retry=move |_| load()
-                />
-            }
-            .into_any()
-        }
+        Some(Err(error)) => view! { <LoadFailed error on_retry=move |_| load() /> }.into_any(),
         Some(Ok(sessions)) => {
             let others = sessions.iter().any(|s| !s.this_device);
             view! {

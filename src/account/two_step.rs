@@ -4,7 +4,9 @@
 
 use super::confirm::{ConfirmIdentity, Proofs};
 use crate::api::{self, ApiError};
-use crate::components::{focus_when_drawn, Countdown, Failure, FailureAlert, RecoveryCodesList};
+use crate::components::{
+    focus_when_drawn, show_failure, Countdown, Failure, FailureAlert, RecoveryCodesList,
+};
 use crate::components::{Pending, TwoStepSetup};
 use crate::i18n::security::{codes_left, SecurityText};
 use crate::i18n::{tr, use_i18n};
@@ -46,9 +48,7 @@ pub fn TwoStepSection(
     let fresh_codes = StoredValue::new(Vec::<String>::new());
 
     let report = move |error: ApiError| {
-        countdown.start_on_limit(&error);
-        failure.try_set(Some(Failure::from_error(&error)));
-        focus_when_drawn(alert_ref);
+        show_failure(&error, failure, countdown, alert_ref);
     };
     let say = move |text: SecurityText| {
         said.try_set(Some(text));

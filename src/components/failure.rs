@@ -38,6 +38,32 @@ impl Failure {
     }
 }
 
+/// The usual end of a failed request: the wait counted down when it was a limit, the
+/// failure in the form's alert, and focus on the alert so it is read out.
+pub fn show_failure(
+    error: &ApiError,
+    failure: RwSignal<Option<Failure>>,
+    countdown: Countdown,
+    alert: NodeRef<Div>,
+) {
+    countdown.start_on_limit(error);
+    failure.try_set(Some(Failure::from_error(error)));
+    super::focus_when_drawn(alert);
+}
+
+/// What a screen shows when what it needs could not be fetched: the failure in words
+/// (the wait, when it was a limit) and always a way on, asking again.
+#[component]
+pub fn LoadFailed(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let countdown = Countdown::new();
+    countdown.start_on_limit(&error);
+    let failure = RwSignal::new(Some(match Failure::from_error(&error) {
+        Failure::Message(text) => Failure::Retry(text),
+        other => other,
+    }));
+    view! { <FailureAlert failure countdown node_ref=NodeRef::new() on_retry /> }
+}
+
 /// The form-level message: always in the DOM (live regions must exist before they
 /// change) and focusable, so after a failure it is read out and where focus lands.
 #[component]

@@ -80,3 +80,24 @@ impl<F: Send + Sync + 'static> Submission<F> {
         true
     }
 }
+
+/// A form's submit button: shown unusable while its request is out or the wait runs (it
+/// stays focusable and announced, so `aria-disabled` rather than `disabled`), and saying
+/// what is happening meanwhile ("Bezig met …").
+#[component]
+pub fn SubmitButton<F: Send + Sync + 'static>(
+    submission: Submission<F>,
+    #[prop(into)] idle: crate::i18n::AnyText,
+    #[prop(into)] busy: crate::i18n::AnyText,
+) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    view! {
+        <button
+            type="submit"
+            class="button button--primary"
+            aria-disabled=move || submission.blocked().then_some("true")
+        >
+            {move || i18n.t(if submission.pending.get() { busy } else { idle })}
+        </button>
+    }
+}

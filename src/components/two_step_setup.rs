@@ -3,12 +3,13 @@
 //! on the account page and in the sign-in an organisation requires it for; only the call
 //! that confirms differs.
 
-use super::{focus_when_drawn, CodeField, Countdown, Failure, FailureAlert, Pending};
+use super::SubmitButton;
+use super::{focus_when_drawn, show_failure, CodeField, Countdown, Failure, FailureAlert, Pending};
 use super::{Submission, TotpKey};
 use crate::api::ApiError;
 use crate::i18n::accounts::Msg;
 use crate::i18n::security::SecurityText;
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::tr;
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
@@ -37,7 +38,6 @@ where
     C: Fn(String) -> F + Copy + Send + Sync + 'static,
     F: Future<Output = Result<Vec<String>, ApiError>> + 'static,
 {
-    let i18n = use_i18n();
     let code = RwSignal::new(String::new());
     let code_error = RwSignal::new(None::<SecurityText>);
     let expired = RwSignal::new(false);
@@ -63,9 +63,7 @@ where
                         focus_when_drawn(alert_ref);
                     }
                     _ => {
-                        countdown.start_on_limit(&error);
-                        failure.try_set(Some(Failure::from_error(&error)));
-                        focus_when_drawn(alert_ref);
+                        show_failure(&error, failure, countdown, alert_ref);
                     }
                 },
             }
@@ -126,21 +124,11 @@ where
                     error=Signal::derive(move || code_error.get().map(Msg::from))
                     node_ref=code_ref
                 />
-                <button
-                    type="submit"
-                    class="button button--primary"
-                    aria-disabled=move || submission.blocked().then_some("true")
-                >
-                    {move || {
-                        i18n.t(
-                            if pending.get() {
-                                SecurityText::ConfirmingSetup
-                            } else {
-                                SecurityText::ConfirmSetupButton
-                            },
-                        )
-                    }}
-                </button>
+                <SubmitButton
+                    submission
+                    idle=SecurityText::ConfirmSetupButton
+                    busy=SecurityText::ConfirmingSetup
+                />
             </form>
         </Show>
     }

@@ -3,7 +3,8 @@
 
 use super::second_step::challenge_gone;
 use crate::api::{self, ApiError};
-use crate::components::{app_code, focus_when_drawn, CodeField, Countdown, Failure};
+use crate::components::SubmitButton;
+use crate::components::{app_code, focus_when_drawn, show_failure, CodeField, Countdown, Failure};
 use crate::components::{FailureAlert, HelpLink, Pending, Submission};
 use crate::help::Article;
 use crate::i18n::accounts::Msg;
@@ -66,9 +67,7 @@ pub fn CodeStep(finish: Callback<SessionInfo>, on_gone: Callback<ApiError>) -> i
                     focus_when_drawn(field());
                 }
                 Err(error) => {
-                    countdown.start_on_limit(&error);
-                    failure.try_set(Some(Failure::from_error(&error)));
-                    focus_when_drawn(alert_ref);
+                    show_failure(&error, failure, countdown, alert_ref);
                 }
             }
         })
@@ -157,21 +156,11 @@ pub fn CodeStep(finish: Callback<SessionInfo>, on_gone: Callback<ApiError>) -> i
             <p id="trust-device-hint" class="field-hint">
                 {tr(SecurityText::TrustDeviceHint)}
             </p>
-            <button
-                type="submit"
-                class="button button--primary"
-                aria-disabled=move || submission.blocked().then_some("true")
-            >
-                {move || {
-                    i18n.t(
-                        if pending.get() {
-                            SecurityText::VerifyingCode
-                        } else {
-                            SecurityText::VerifyCodeButton
-                        },
-                    )
-                }}
-            </button>
+            <SubmitButton
+                submission
+                idle=SecurityText::VerifyCodeButton
+                busy=SecurityText::VerifyingCode
+            />
         </form>
         <p>
             <button type="button" class="link-button" on:click=switch>

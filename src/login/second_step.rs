@@ -5,8 +5,8 @@
 
 use super::code_step::CodeStep;
 use crate::api::{self, ApiError};
-use crate::components::{use_document_title, Failure, FailureAlert, Loading, PageShell};
-use crate::components::{Countdown, RecoveryCodesList, TwoStepSetup};
+use crate::components::{use_document_title, LoadFailed, Loading, PageShell};
+use crate::components::{RecoveryCodesList, TwoStepSetup};
 use crate::context::use_shared;
 use crate::i18n::security::SecurityText;
 use crate::i18n::{tr, Text};
@@ -51,15 +51,9 @@ pub fn SecondStepPage() -> impl IntoView {
     let on_gone = Callback::new(move |error: ApiError| state.set(Some(Err(error))));
 
     let failed = move |error: ApiError| {
-        let failure = RwSignal::new(Some(Failure::from_error(&error)));
         view! {
             <h1 id="second-step-title">{tr(SecurityText::SecondStepTitle)}</h1>
-            <FailureAlert
-                failure
-                countdown=Countdown::new()
-                node_ref=NodeRef::new()
-                on_retry=move |_| load()
-            />
+            <LoadFailed error on_retry=move |_| load() />
         }
     };
     view! {
@@ -161,16 +155,7 @@ fn Enrolment(finish: Callback<SessionInfo>, on_gone: Callback<ApiError>) -> impl
             view! { <TwoStepSetup setup=key confirm on_done on_restart /> }.into_any()
         }
         (None, Some(Err(error))) => {
-            let failure = RwSignal::new(Some(Failure::from_error(&error)));
-            view! {
-                <FailureAlert
-                    failure
-                    countdown=Countdown::new()
-                    node_ref=NodeRef::new()
-                    on_retry=move |_| start()
-                />
-            }
-            .into_any()
+            view! { <LoadFailed error on_retry=move |_| start() /> }.into_any()
         }
     };
     view! {

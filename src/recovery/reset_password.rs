@@ -9,9 +9,10 @@ use crate::api::{self, ApiError};
 use crate::components::LinkEnd;
 use crate::components::Pending;
 use crate::components::Submission;
+use crate::components::SubmitButton;
 use crate::components::{
-    focus_when_drawn, use_document_title, Countdown, Failure, FailureAlert, Loading, PageShell,
-    PasswordChecklist, PasswordField,
+    focus_when_drawn, show_failure, use_document_title, Countdown, Failure, FailureAlert, Loading,
+    PageShell, PasswordChecklist, PasswordField,
 };
 use crate::context::{take_link_token, use_shared};
 use crate::i18n::accounts::Msg;
@@ -127,7 +128,6 @@ fn NewPasswordForm(
     token: StoredValue<String>,
     link: RwSignal<Link>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let shared = use_shared();
     let session = use_session();
     let password = RwSignal::new(String::new());
@@ -169,9 +169,7 @@ fn NewPasswordForm(
                             other => other,
                         });
                     } else {
-                        countdown.start_on_limit(&error);
-                        failure.try_set(Some(Failure::from_error(&error)));
-                        focus_when_drawn(alert_ref);
+                        show_failure(&error, failure, countdown, alert_ref);
                     }
                 }
             }
@@ -233,13 +231,7 @@ fn NewPasswordForm(
                 described_by="new-password-rules"
             />
             <PasswordChecklist id="new-password-rules" policy password />
-            <button
-                type="submit"
-                class="button button--primary"
-                aria-disabled=move || submission.blocked().then_some("true")
-            >
-                {move || i18n.t(if pending.get() { R::Saving } else { R::SaveButton })}
-            </button>
+            <SubmitButton submission idle=R::SaveButton busy=R::Saving />
         </form>
     }
 }
