@@ -142,11 +142,20 @@ pub fn not_signed_in() -> FakeResponse {
     FakeResponse::json(401, r#"{"status":401,"code":"not_signed_in"}"#)
 }
 
+/// One request [`FakeFetch`] saw: its method, path and body (empty for a GET).
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    pub body: String,
+}
+
 /// Replaces `window.fetch` for the test's lifetime with `answer(method, path)`, records
-/// every call, and puts the real fetch back on drop.
+/// every call (and, once read, its body), and puts the real fetch back on drop.
 pub struct FakeFetch {
     original: JsValue,
     calls: Rc<std::cell::RefCell<Vec<(String, String)>>>,
+    requests: Rc<std::cell::RefCell<Vec<Recorded>>>,
     _closure: Closure<dyn FnMut(JsValue) -> Promise>,
 }
 
@@ -162,10 +171,18 @@ impl FakeFetch {
     }
 
     pub fn new(answer: impl Fn(&str, &str) -> FakeResponse + 'static) -> Self {
+        Self::or_failing(move |method, path| Some(answer(method, path)))
+    }
+
+    /// Like [`FakeFetch::new`], but `None` makes `fetch` reject the way the browser does
+    /// when the network is gone (a `TypeError`).
+    pub fn or_failing(answer: impl Fn(&str, &str) -> Option<FakeResponse> + 'static) -> Self {
         let window = web_sys::window().expect("window");
         let original = Reflect::get(&window, &"fetch".into()).expect("fetch");
         let calls = Rc::new(std::cell::RefCell::new(Vec::new()));
-        let log = calls.clone();
+        let requests = Rc::new(std::cell::RefCell::new(Vec::new()));
+        let (log, bodies) = (calls.clone(), requests.clone());
+        let answer = Rc::new(answer);
         let closure = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |request: JsValue| {
             let request: web_sys::Request = request.unchecked_into();
             let path = web_sys::Url::new(&request.url())
@@ -173,26 +190,48 @@ impl FakeFetch {
                 .unwrap_or_default();
             let method = request.method();
             log.borrow_mut().push((method.clone(), path.clone()));
-            let canned = answer(&method, &path);
-            let headers = web_sys::Headers::new().expect("headers");
-            headers
-                .set("content-type", canned.content_type)
-                .expect("header");
-            for (name, value) in &canned.headers {
-                headers.set(name, value).expect("header");
-            }
-            let init = web_sys::ResponseInit::new();
-            init.set_status(canned.status);
-            init.set_headers(&headers);
-            let response = web_sys::Response::new_with_opt_str_and_init(Some(&canned.body), &init)
-                .expect("response");
-            Promise::resolve(&JsValue::from(response))
+            let text = request.text().ok();
+            let (answer, bodies) = (answer.clone(), bodies.clone());
+            wasm_bindgen_futures::future_to_promise(async move {
+                let body = match text {
+                    Some(text) => JsFuture::from(text)
+                        .await
+                        .ok()
+                        .and_then(|b| b.as_string())
+                        .unwrap_or_default(),
+                    None => String::new(),
+                };
+                bodies.borrow_mut().push(Recorded {
+                    method: method.clone(),
+                    path: path.clone(),
+                    body,
+                });
+                let Some(canned) = answer(&method, &path) else {
+                    return Err(js_sys::TypeError::new("Failed to fetch").into());
+                };
+                let headers = web_sys::Headers::new().expect("headers");
+                headers
+                    .set("content-type", canned.content_type)
+                    .expect("header");
+                for (name, value) in &canned.headers {
+                    headers.set(name, value).expect("header");
+                }
+                let init = web_sys::ResponseInit::new();
+                init.set_status(canned.status);
+                init.set_headers(&headers);
+                // 204 and friends may carry no body at all.
+                let body = (!canned.body.is_empty()).then_some(canned.body.as_str());
+                let response =
+                    web_sys::Response::new_with_opt_str_and_init(body, &init).expect("response");
+                Ok(JsValue::from(response))
+            })
         });
         let function: &Function = closure.as_ref().unchecked_ref();
         Reflect::set(&window, &"fetch".into(), function).expect("replace fetch");
         Self {
             original,
             calls,
+            requests,
             _closure: closure,
         }
     }
@@ -208,6 +247,24 @@ impl FakeFetch {
             .iter()
             .filter(|(m, p)| m == method && p == path)
             .count()
+    }
+
+    /// The bodies sent to `method path`, oldest first (each once it has been read).
+    pub fn bodies_to(&self, method: &str, path: &str) -> Vec<String> {
+        self.requests
+            .borrow()
+            .iter()
+            .filter(|r| r.method == method && r.path == path)
+            .map(|r| r.body.clone())
+            .collect()
+    }
+
+    /// The last body sent to `method path`, as JSON (`Null` if none was sent).
+    pub fn last_json_to(&self, method: &str, path: &str) -> serde_json::Value {
+        self.bodies_to(method, path)
+            .last()
+            .map(|b| serde_json::from_str(b).expect("a JSON body"))
+            .unwrap_or(serde_json::Value::Null)
     }
 }
 
