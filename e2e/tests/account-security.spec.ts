@@ -1,5 +1,5 @@
 import { test, expect, LoginPage, createAccount, expectNoAxeViolations, mailTo, switchToEnglish, recordSecret } from './support/fixtures';
-import { apiSignIn, codeNow, turnOnTwoStep } from './support/totp';
+import { apiSignIn, codeNow, shownKey, turnOnTwoStep } from './support/totp';
 
 const CSRF = { 'x-topocloud-csrf': '1' };
 
@@ -107,4 +107,88 @@ test('two-step verification: new recovery codes with a code, turning it off with
   // The password alone signs in again.
   await page.request.delete('/api/session', { headers: CSRF });
   expect(await apiSignIn(page, email, password)).toBe(200);
+});
+
+test.describe('states of the two-step section not seen above', () => {
+  test.use({ expectedConsole: /Failed to load resource/ });
+
+  test('a refused setup code, a refused confirmation code, a network failure and its retry, turned off (axe)', async ({ page }) => {
+    const { email, password } = await createAccount(page, 'twostep-states');
+    expect(await apiSignIn(page, email, password)).toBe(200);
+    await page.goto('/account');
+    const section = page.getByRole('region', { name: 'Tweestapsverificatie' });
+    await section.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click();
+    const key = await shownKey(page);
+    const setupCode = await codeNow(page, key, 1);
+    const wrong = String((Number(setupCode) + 500_000) % 1_000_000).padStart(6, '0');
+    await section.getByLabel('Code uit de app').fill(wrong);
+    await section.getByRole('button', { name: 'Aanzetten', exact: true }).click();
+    await expect(section.getByText(/Deze code klopt niet of is al gebruikt/)).toBeVisible();
+    await expect(section.getByLabel('Code uit de app')).toBeFocused();
+    await expect(section.getByLabel('Code uit de app')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page, 'account: setup code refused');
+    await section.getByLabel('Code uit de app').fill(setupCode);
+    await section.getByRole('button', { name: 'Aanzetten', exact: true }).click();
+    const codes = section.locator('.recovery-code-list li');
+    await expect(codes).toHaveCount(10);
+    (await codes.allInnerTexts()).forEach((code) => recordSecret('token', code.trim(), 'recovery code'));
+    await section.getByRole('button', { name: 'Ik heb ze bewaard, verder' }).click();
+
+    // Turning off, confirmed with a code: a wrong one first.
+    await section.getByRole('button', { name: 'Tweestapsverificatie uitzetten' }).click();
+    await section.getByRole('button', { name: 'Bevestig met een code uit de app' }).click();
+    const codeField = section.getByLabel('Code uit de app');
+    await expect(codeField).toBeFocused();
+    await codeField.fill(wrong);
+    await section.getByRole('button', { name: 'Bevestigen' }).click();
+    await expect(section.getByText(/Deze code klopt niet of is al gebruikt/)).toBeVisible();
+    await expect(codeField).toBeFocused();
+    await expectNoAxeViolations(page, 'account: confirmation code refused');
+
+    // The right code, but the network is down: said, with a button to send it again.
+    await page.route('**/api/account/two-step/disable', (route) => route.abort('internetdisconnected'));
+    await codeField.fill(await codeNow(page, key));
+    await section.getByRole('button', { name: 'Bevestigen' }).click();
+    const alert = section.getByRole('alert').filter({ hasText: /\S/ });
+    await expect(alert).toContainText('Geen verbinding met TopoCloud');
+    await expect(alert).toBeFocused();
+    await expectNoAxeViolations(page, 'account: confirmation, network down');
+    await page.unroute('**/api/account/two-step/disable');
+    await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await expect(section.getByRole('status')).toHaveText(/Tweestapsverificatie staat uit/);
+    await expect(section.getByRole('status')).toBeFocused();
+    await expectNoAxeViolations(page, 'account: two-step turned off');
+  });
+
+  test('five wrong passwords lock the confirmation: the wait in words, the button locked (en, axe)', async ({ page }) => {
+    // Locks this account for 15 minutes: an account of its own.
+    const { email, password } = await createAccount(page, 'confirm-locked');
+    expect(await apiSignIn(page, email, password)).toBe(200);
+    await turnOnTwoStep(page);
+    await page.goto('/account');
+    await switchToEnglish(page);
+    const section = page.getByRole('region', { name: 'Two-step verification' });
+    await section.getByRole('button', { name: 'Make new recovery codes' }).click();
+    const field = section.getByLabel('Password', { exact: true });
+    await field.fill('Not-the-password-1');
+    const confirm = section.getByRole('button', { name: 'Confirm', exact: true });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/account/two-step/recovery-codes'));
+      await confirm.click();
+      expect((await answered).status(), `wrong password ${attempt}`).toBe(403);
+      await expect(section.getByText('This password is not right.')).toBeVisible();
+    }
+    const limited = page.waitForResponse((r) => r.url().endsWith('/api/account/two-step/recovery-codes'));
+    await confirm.click();
+    expect((await limited).status()).toBe(429);
+    const alert = section.getByRole('alert').filter({ hasText: /\S/ });
+    await expect(alert).toHaveText(/Too many attempts\. You can try again in 15 minutes\./);
+    await expect(alert).toBeFocused();
+    await expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    await expect(field).toHaveValue('Not-the-password-1');
+    await expectNoAxeViolations(page, 'account: confirmation rate limited (en)');
+    // The right password cannot get round it, nor a code from the app: nothing is sent.
+    await section.getByRole('button', { name: 'Confirm with a code from the app' }).click();
+    await expect(confirm).toHaveAttribute('aria-disabled', 'true');
+  });
 });

@@ -208,6 +208,7 @@ test.describe('a lost answer after the backend did the work', () => {
 
   for (const screen of SCREENS) {
     test(`${screen.name} × lost response, then a safe retry`, async ({ page }, testInfo) => {
+      test.fail(screen.lostResponseBug !== undefined, `known site bug: ${screen.lostResponseBug}`);
       const form = await screen.open(page, 'nl', SUITE_BACKEND);
       const sent = { count: 0 };
       await page.route(
@@ -217,25 +218,29 @@ test.describe('a lost answer after the backend did the work', () => {
           sent.count += 1;
           if (sent.count > 1) return route.continue();
           // The backend really handles the first attempt; its answer never arrives.
+          const jar = await page.context().cookies();
           const response = await route.fetch({ maxRetries: 0 });
           expect(response.status(), 'the backend did succeed').toBeLessThan(300);
           await route.abort('connectionreset');
-          // Nor did its Set-Cookie (route.fetch shares the context's cookie jar).
+          // Nor did its Set-Cookie (route.fetch shares the context's cookie jar): the
+          // browser keeps the cookies it had (a signed-in screen stays signed in).
           await page.context().clearCookies();
+          await page.context().addCookies(jar);
         },
       );
       await form.submit.click();
       await expect.poll(() => sent.count).toBe(1);
       await expect(alertOf(page)).toContainText(SAY.nl.network);
       const lost = await lostInputs(form.fields);
+      // Counted here: what was typed is kept or not whatever the retry then meets.
+      recordTried(testInfo, screen.name, 'lost response', lost.length);
+      expect(lost, 'typed input lost').toEqual([]);
       await expect(form.submit).not.toHaveAttribute('aria-disabled', 'true');
 
       await form.submit.click();
       await expect.poll(() => sent.count, 'one request per click').toBe(2);
       await form.expectSafeRepeat();
       expect(sent.count).toBe(2);
-      recordTried(testInfo, screen.name, 'lost response', lost.length);
-      expect(lost, 'typed input lost').toEqual([]);
     });
   }
 });

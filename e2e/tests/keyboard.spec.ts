@@ -1,7 +1,9 @@
 import {
-  test, expect, LoginPage, createAccount, linkFromMail, uniqueEmail, DEMO_EMAIL, DEMO_PASSWORD,
+  test, expect, LoginPage, createAccount, expectNoAxeViolations, linkFromMail, recordSecret, uniqueEmail,
+  DEMO_EMAIL, DEMO_PASSWORD,
 } from './support/fixtures';
 import { activateByKeyboard, focusByKeyboard, isFocused, typeByKeyboard } from './support/a11y';
+import { apiSignIn, codeNow, shownKey } from './support/totp';
 import type { Page } from '@playwright/test';
 
 // Every flow of the site again, by keyboard alone: Tab and Shift+Tab to move, Enter and
@@ -264,4 +266,143 @@ test('accessible authentication (WCAG 3.3.8): paste works in every email and pas
 
   await page.goto('/users/forgot-password');
   await paste(page.getByLabel('E-mailadres'), 'geplakt@topocloud.test');
+});
+
+test('two-step verification turned on from the account page by keyboard alone, in English: key, code, recovery codes', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { email, password } = await createAccount(page, 'keyboard-two-step');
+  const login = new LoginPage(page);
+  await login.goto();
+  await activateByKeyboard(page, page.getByRole('button', { name: 'Switch to English' }));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await typeByKeyboard(page, login.email, email);
+  await typeByKeyboard(page, login.password, password);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/account$/);
+  await expectHeadingFocused(page, 'Your account');
+
+  const section = page.getByRole('region', { name: 'Two-step verification' });
+  await activateByKeyboard(page, section.getByRole('button', { name: 'Turn on two-step verification' }));
+  await expect(section.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+  const key = await shownKey(page);
+  const field = section.getByLabel('Code from the app');
+  // (Focus is lost here and the next Tab goes to the footer first: see the known-bug test below.)
+  await typeByKeyboard(page, field, await codeNow(page, key));
+  await page.keyboard.press('Enter');
+
+  // Turned on: the news is where focus is, the codes follow, then their three buttons
+  // and the way on, in that order.
+  const status = section.getByRole('status').filter({ hasText: 'Two-step verification is on' });
+  await expect(status).toBeFocused();
+  const codes = section.locator('.recovery-code-list li');
+  await expect(codes).toHaveCount(10);
+  (await codes.allInnerTexts()).forEach((code) => recordSecret('token', code.trim(), 'recovery code (keyboard)'));
+  await expect(section.getByRole('heading', { name: 'Keep your recovery codes' })).toBeVisible();
+
+  const copy = section.getByRole('button', { name: 'Copy', exact: true });
+  await focusByKeyboard(page, copy, { max: 5 });
+  await page.keyboard.press('Enter');
+  await expect(section.getByText('The codes were copied.')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(email);
+  expect(copied).toContain((await codes.first().innerText()).trim());
+
+  const download = section.getByRole('link', { name: 'Download as a text file' });
+  await page.keyboard.press('Tab');
+  await expect(download, 'Download is the next stop after Copy').toBeFocused();
+  const downloaded = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await downloaded).suggestedFilename()).toBe('topocloud-recovery-codes.txt');
+
+  // Printing opens the browser's dialog: counted instead.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => { (window as unknown as { printed: number }).printed += 1; };
+  });
+  const print = section.getByRole('button', { name: 'Print', exact: true });
+  await page.keyboard.press('Tab');
+  await expect(print, 'Print is the next stop after Download').toBeFocused();
+  await page.keyboard.press('Space');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  const kept = section.getByRole('button', { name: 'I have kept them, continue' });
+  await focusByKeyboard(page, kept, { max: 3 });
+  await page.keyboard.press('Enter');
+  await expect(section.getByText('You have 10 recovery codes left.')).toBeVisible();
+  await expect(codes).toHaveCount(0);
+  // Still reachable by Tab (around the page: focus was lost, see the known-bug test below).
+  await focusByKeyboard(page, section.getByRole('button', { name: 'Make new recovery codes' }));
+});
+
+/** Where keyboard focus is: inside `section`, or what it is. */
+async function focusIsIn(section: ReturnType<Page['getByRole']>) {
+  return section.evaluate((s) => {
+    const e = document.activeElement;
+    return e && s.contains(e) ? 'in the section' : `${e?.tagName} ${e?.textContent?.trim().slice(0, 30)}`;
+  });
+}
+
+test('known bug: the two-step section drops keyboard focus when it swaps its content (WCAG 2.4.3)', async ({ page }) => {
+  test.fail(true, 'After "Turn on two-step verification" and after "I have kept them, continue" focus is on <body> and the next Tab goes to the footer link "Help with logging in".');
+  const { email, password } = await createAccount(page, 'keyboard-two-step-focus');
+  expect(await apiSignIn(page, email, password)).toBe(200);
+  await page.goto('/account');
+  await switchToEnglishByKeyboard(page);
+  const section = page.getByRole('region', { name: 'Two-step verification' });
+  await activateByKeyboard(page, section.getByRole('button', { name: 'Turn on two-step verification' }));
+  await expect(section.getByLabel('Code from the app')).toBeVisible();
+  await page.keyboard.press('Tab');
+  expect.soft(await focusIsIn(section), 'the first Tab after "Turn on two-step verification"').toBe('in the section');
+
+  const key = await shownKey(page);
+  await typeByKeyboard(page, section.getByLabel('Code from the app'), await codeNow(page, key));
+  await page.keyboard.press('Enter');
+  await expect(section.locator('.recovery-code-list li')).toHaveCount(10);
+  (await section.locator('.recovery-code-list li').allInnerTexts()).forEach((code) => recordSecret('token', code.trim(), 'recovery code (keyboard)'));
+  await activateByKeyboard(page, section.getByRole('button', { name: 'I have kept them, continue' }));
+  await expect(section.getByText('You have 10 recovery codes left.')).toBeVisible();
+  await page.keyboard.press('Tab');
+  expect.soft(await focusIsIn(section), 'the first Tab after "I have kept them, continue"').toBe('in the section');
+});
+
+async function switchToEnglishByKeyboard(page: Page) {
+  await activateByKeyboard(page, page.getByRole('button', { name: 'Switch to English' }));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
+test('het wachtwoord wijzigen met alleen het toetsenbord: fout huidig wachtwoord, tonen, dan gewijzigd', async ({ page }) => {
+  const { email, password } = await createAccount(page, 'keyboard-change-password');
+  expect(await apiSignIn(page, email, password)).toBe(200);
+  await page.goto('/account');
+  const section = page.getByRole('region', { name: 'Wachtwoord wijzigen' });
+  const current = section.getByLabel('Huidig wachtwoord');
+  const fresh = section.getByLabel('Nieuw wachtwoord');
+  await expect(current).toBeVisible();
+  const next = `Per-toets-${Math.floor(Math.random() * 1e9)}-baak`;
+  recordSecret('password', next, 'keyboard change password');
+
+  // A wrong current password: focus goes back to it, the new one stays typed.
+  await typeByKeyboard(page, current, 'Niet-het-wachtwoord-1');
+  await typeByKeyboard(page, fresh, next);
+  await expect(section.getByText('Je wachtwoord voldoet aan alle eisen.')).toBeAttached();
+  await activateByKeyboard(page, section.getByRole('button', { name: 'Wachtwoord wijzigen' }));
+  await expect(section.getByText('Dit wachtwoord klopt niet.')).toBeVisible();
+  await expect(current).toBeFocused();
+  await expect(fresh).toHaveValue(next);
+
+  // Corrected in place, checked by showing it (Space on the eye), then Enter from the field.
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(password);
+  await activateByKeyboard(page, section.getByRole('button', { name: 'Toon wachtwoord' }).first(), ' ');
+  await expect(current).toHaveAttribute('type', 'text');
+  await focusByKeyboard(page, current, { backwards: true, max: 3 });
+  await page.keyboard.press('Enter');
+  const changed = section.getByRole('status');
+  await expect(changed).toHaveText(/Je wachtwoord is gewijzigd/);
+  await expect(changed).toBeFocused();
+  await expect(current).toHaveValue('');
+  await expect(current, 'hidden again after sending').toHaveAttribute('type', 'password');
+  await expectNoAxeViolations(page, 'account: password changed');
+  await page.request.delete('/api/session', { headers: { 'x-topocloud-csrf': '1' } });
+  expect(await apiSignIn(page, email, next)).toBe(200);
 });

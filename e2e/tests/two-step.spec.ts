@@ -177,4 +177,50 @@ test('an invitation of such an organisation is accepted into turning two-step ve
   await page.getByRole('button', { name: 'Ik heb ze bewaard, verder' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText(email)).toBeVisible();
+
+test('five wrong codes lock the second step: the wait from Retry-After in words, counted down, the code kept (axe)', async ({ page }) => {
+  // Locks this account for 15 minutes: an account of its own.
+  const { email, password } = await createAccount(page, 'twostep-locked');
+  expect(await apiSignIn(page, email, password)).toBe(200);
+  const { key } = await turnOnTwoStep(page);
+  await page.request.delete('/api/session', { headers: { 'x-topocloud-csrf': '1' } });
+
+  // The page's clock, to count the wait down without waiting.
+  await page.clock.install();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/users\/second-step/);
+  const right = await codeNow(page, key);
+  const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+  await codeField(page).fill(wrong);
+  const verify = page.getByRole('button', { name: 'Bevestigen' });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/session/second-step') && r.request().method() === 'POST');
+    await verify.click();
+    expect((await answered).status(), `wrong code ${attempt}`).toBe(401);
+    await expect(page.getByText(/Deze code klopt niet of is al gebruikt/)).toBeVisible();
+  }
+  const limited = page.waitForResponse((r) => r.url().endsWith('/api/session/second-step') && r.request().method() === 'POST');
+  await verify.click();
+  const answer = await limited;
+  expect(answer.status()).toBe(429);
+  const retryAfter = Number(answer.headers()['retry-after']);
+  expect(retryAfter).toBeGreaterThan(14 * 60);
+  expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+  await expect(alert).toHaveText(/Te veel pogingen\. Je kunt het over 15 minuten opnieuw proberen\./);
+  await expect(alert).toBeFocused();
+  await expect(verify).toHaveAttribute('aria-disabled', 'true');
+  await expect(codeField(page)).toHaveValue(wrong);
+  await expect(alert.getByRole('link', { name: /Te veel pogingen/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'second step: rate limited');
+  // A minute later, one minute less; locked all the while, also for a recovery code.
+  await page.clock.runFor(61_000);
+  await expect(alert).toHaveText(/Je kunt het over 14 minuten opnieuw proberen\./);
+  await page.getByRole('button', { name: /Gebruik een herstelcode/ }).click();
+  await expect(page.getByLabel('Herstelcode')).toBeFocused();
+  await expect(verify).toHaveAttribute('aria-disabled', 'true');
+  await expectNoAxeViolations(page, 'second step: recovery code form, rate limited');
 });

@@ -6,6 +6,7 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_EMAIL, DEMO_PASSWORD, recordSecret, switchToEnglish, uniqueEmail, type Mail } from './fixtures';
 import { tokenOfLink } from './leaks';
+import { apiSignIn, codeNow, shownKey, turnOnTwoStep } from './totp';
 
 export type Lang = 'nl' | 'en';
 
@@ -59,9 +60,9 @@ async function mailLink(page: Page, backend: Backend, to: string, linkPath: stri
   return link as string;
 }
 
-/** A confirmed account with a fresh reset link. */
-async function accountWithResetLink(page: Page, backend: Backend) {
-  const email = uniqueEmail('fault-reset');
+/** A confirmed account, made through the API of `backend`. */
+async function confirmedAccount(page: Page, backend: Backend, prefix: string) {
+  const email = uniqueEmail(prefix);
   const password = `Oud-wachtwoord-${Math.floor(Math.random() * 1e9)}`;
   recordSecret('password', password, 'faults setup');
   await api(page, backend, '/api/registrations', {
@@ -69,9 +70,66 @@ async function accountWithResetLink(page: Page, backend: Backend) {
   }, 202);
   const verify = await mailLink(page, backend, email, '/users/verify-email');
   await api(page, backend, '/api/email-verifications', { token: tokenOfLink(verify) }, 200);
+  return { email, password };
+}
+
+/** A confirmed account with a fresh reset link. */
+async function accountWithResetLink(page: Page, backend: Backend) {
+  const { email } = await confirmedAccount(page, backend, 'fault-reset');
   await api(page, backend, '/api/password-resets', { email, locale: 'nl' }, 202);
   return { email, link: await mailLink(page, backend, email, '/users/reset-password') };
 }
+
+/**
+ * A confirmed account signed in on `page`'s context (the cookie is the page's too), with
+ * two-step verification on when asked. The key was confirmed with the previous step's
+ * code, so the current one is still free.
+ */
+async function signedInAccount(page: Page, backend: Backend, prefix: string, twoStep: boolean) {
+  const account = await confirmedAccount(page, backend, prefix);
+  expect(await apiSignIn(page, account.email, account.password, backend.base), 'signed in during setup').toBe(200);
+  const second = twoStep ? await turnOnTwoStep(page, backend.base) : { key: '', recovery: [] as string[] };
+  return { ...account, ...second };
+}
+
+/**
+ * An account with two-step verification on whose password step was just done in this
+ * browser: the challenge cookie is set, `/users/second-step` asks for the code.
+ */
+async function accountAtSecondStep(page: Page, backend: Backend, prefix: string) {
+  const account = await signedInAccount(page, backend, prefix, true);
+  const out = await page.request.delete(`${backend.base}/api/session`, { headers: CSRF });
+  expect(out.status(), 'signed out during setup').toBeLessThan(300);
+  expect(await apiSignIn(page, account.email, account.password, backend.base), 'password step during setup').toBe(202);
+  return account;
+}
+
+/**
+ * The first attempt of the second step went through, but its answer (and the session
+ * cookie in it) never arrived; the challenge it used is gone. The retry says to sign in
+ * again, in words and with a link, and signing in again leads to the code form.
+ */
+async function secondStepSignInAgain(page: Page, lang: Lang, account: { email: string; password: string }) {
+  await expect(page.getByRole('heading', { level: 1, name: t(lang, 'Log opnieuw in', 'Sign in again') })).toBeVisible();
+  await expect(alertOf(page), 'nothing blames the person').toHaveCount(0);
+  await page.getByRole('link', { name: t(lang, 'Naar aanmelden', 'Go to sign in') }).click();
+  await expect(page).toHaveURL(/\/users\/login\?return_to=/);
+  await page.getByLabel(t(lang, 'E-mailadres', 'Email address')).fill(account.email);
+  await page.getByLabel(t(lang, 'Wachtwoord', 'Password'), { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: t(lang, 'Aanmelden', 'Sign in'), exact: true }).click();
+  await expect(page).toHaveURL(/\/users\/second-step/);
+  await expect(page.getByRole('heading', { level: 1, name: t(lang, 'Vul je inlogcode in', 'Enter your sign-in code') })).toBeVisible();
+  await expect(page.getByLabel(t(lang, 'Code uit de app', 'Code from the app'))).toBeVisible();
+}
+
+/** The account page, signed in: `/account` with its security sections drawn. */
+async function gotoAccount(page: Page, lang: Lang, ready: Locator) {
+  await goto(page, '/account', lang, ready);
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+const twoStepSection = (page: Page, lang: Lang) =>
+  page.getByRole('region', { name: t(lang, 'Tweestapsverificatie', 'Two-step verification') });
 
 async function invitationLink(page: Page, backend: Backend, lang: Lang) {
   const email = uniqueEmail('fault-invite');
@@ -108,6 +166,12 @@ export type Screen = {
   readsSuccessBody: boolean;
   /** Whether a 429 locks the button with a visible countdown (else: a plain message). */
   countsDown: boolean;
+  /**
+   * A known site bug that makes `expectSafeRepeat` fail after a lost answer: the
+   * lost-response test of this screen is expected to fail (`test.fail`) until it is fixed,
+   * and then fails for passing, so the note is removed with the fix.
+   */
+  lostResponseBug?: string;
   open(page: Page, lang: Lang, backend: Backend): Promise<OpenScreen>;
 };
 
@@ -128,7 +192,7 @@ async function fill(fields: Field[]) {
   }
 }
 
-const t = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
+const t = <T,>(lang: Lang, nl: T, en: T): T => (lang === 'nl' ? nl : en);
 
 export const SCREENS: Screen[] = [
   {
@@ -294,6 +358,193 @@ export const SCREENS: Screen[] = [
           await newPasswordWorks();
         },
       };
+    },
+  },
+  {
+    // After a right password of an account with two-step verification on.
+    name: 'second step (code)',
+    url: '/users/second-step',
+    endpoint: '/api/session/second-step',
+    readsSuccessBody: true,
+    countsDown: true,
+    async open(page, lang, backend) {
+      const account = await accountAtSecondStep(page, backend, 'fault-second-step');
+      const submit = page.getByRole('button', { name: t(lang, 'Bevestigen', 'Verify'), exact: true });
+      await goto(page, '/users/second-step', lang, submit);
+      const fields: Field[] = [
+        // A code the backend takes (when a request does reach it), as the app shows it.
+        { label: 'code', locator: page.getByLabel(t(lang, 'Code uit de app', 'Code from the app')), value: await codeNow(page, account.key, 0, backend.base) },
+        { label: 'trust device', locator: page.getByLabel(t(lang, 'Dit apparaat 30 dagen vertrouwen', 'Trust this device for 30 days')), value: 'checked', checkbox: true },
+      ];
+      await fill(fields);
+      return {
+        fields,
+        submit,
+        async expectDone() {
+          await expect(page).toHaveURL(/\/account$/);
+          await expect(page.getByText(account.email)).toBeVisible();
+        },
+        expectSafeRepeat: () => secondStepSignInAgain(page, lang, account),
+      };
+    },
+  },
+  {
+    // The same form with "Telefoon niet bij de hand? Gebruik een herstelcode".
+    name: 'second step (recovery code)',
+    url: '/users/second-step',
+    endpoint: '/api/session/second-step',
+    readsSuccessBody: true,
+    countsDown: true,
+    async open(page, lang, backend) {
+      const account = await accountAtSecondStep(page, backend, 'fault-recovery-code');
+      const submit = page.getByRole('button', { name: t(lang, 'Bevestigen', 'Verify'), exact: true });
+      await goto(page, '/users/second-step', lang, submit);
+      await page.getByRole('button', { name: t(lang, 'Gebruik een herstelcode', 'Use a recovery code') }).click();
+      const fields: Field[] = [
+        { label: 'recovery code', locator: page.getByLabel(t(lang, 'Herstelcode', 'Recovery code'), { exact: true }), value: account.recovery[0] },
+      ];
+      await fill(fields);
+      return {
+        fields,
+        submit,
+        async expectDone() {
+          await expect(page).toHaveURL(/\/account$/);
+          await expect(twoStepSection(page, lang).getByText(t(lang, 'Je hebt nog 9 herstelcodes.', 'You have 9 recovery codes left.'))).toBeVisible();
+        },
+        expectSafeRepeat: () => secondStepSignInAgain(page, lang, account),
+      };
+    },
+  },
+  {
+    // /account → "Wachtwoord wijzigen".
+    name: 'change password',
+    url: '/account',
+    endpoint: '/api/account/password',
+    readsSuccessBody: false,
+    countsDown: true,
+    lostResponseBug:
+      'The retry is refused as "Dit wachtwoord klopt niet." (403 wrong_password) at the current ' +
+      'password, though the password the person typed was right and the change went through.',
+    async open(page, lang, backend) {
+      const account = await signedInAccount(page, backend, 'fault-change-password', false);
+      const section = page.getByRole('region', { name: t(lang, 'Wachtwoord wijzigen', 'Change password') });
+      const submit = section.getByRole('button', { name: t(lang, 'Wachtwoord wijzigen', 'Change password') });
+      await gotoAccount(page, lang, submit);
+      const newPassword = `Nieuw-wachtwoord-${Math.floor(Math.random() * 1e9)}`;
+      recordSecret('password', newPassword, 'faults setup');
+      const fields: Field[] = [
+        { label: 'current password', locator: section.getByLabel(t(lang, 'Huidig wachtwoord', 'Current password'), { exact: true }), value: account.password },
+        { label: 'new password', locator: section.getByLabel(t(lang, 'Nieuw wachtwoord', 'New password'), { exact: true }), value: newPassword },
+      ];
+      await fill(fields);
+      const changed = async () => {
+        await expect(section.getByRole('status')).toHaveText(t(lang, /Je wachtwoord is gewijzigd/, /Your password was changed/));
+        // This browser is still signed in; the new password is the one that works.
+        expect((await page.request.get(`${backend.base}/api/session`)).status(), 'still signed in').toBe(200);
+        expect(await apiSignIn(page, account.email, newPassword, backend.base), 'the new password signs in').toBe(200);
+      };
+      return { fields, submit, expectDone: changed, expectSafeRepeat: changed };
+    },
+  },
+  {
+    // /account → "Tweestapsverificatie aanzetten" → the key, then the first code.
+    name: 'turn on two-step',
+    url: '/account',
+    endpoint: '/api/account/two-step/confirm',
+    readsSuccessBody: true,
+    countsDown: true,
+    lostResponseBug:
+      'The retry gets 409 two_step_already_on, which the setup form shows as "TopoCloud gaf een ' +
+      'onverwacht antwoord. Probeer het opnieuw." while the key and code form stay, as if it were ' +
+      'still off; every further try says the same. It is on, and no recovery codes were ever shown.',
+    async open(page, lang, backend) {
+      await signedInAccount(page, backend, 'fault-turn-on', false);
+      const section = twoStepSection(page, lang);
+      const turnOn = section.getByRole('button', { name: t(lang, 'Tweestapsverificatie aanzetten', 'Turn on two-step verification') });
+      await gotoAccount(page, lang, turnOn);
+      await turnOn.click();
+      const submit = section.getByRole('button', { name: t(lang, 'Aanzetten', 'Turn on'), exact: true });
+      await expect(submit).toBeVisible();
+      const key = await shownKey(page);
+      const fields: Field[] = [
+        { label: 'code', locator: section.getByLabel(t(lang, 'Code uit de app', 'Code from the app')), value: await codeNow(page, key, 0, backend.base) },
+      ];
+      await fill(fields);
+      return {
+        fields,
+        submit,
+        async expectDone() {
+          await expect(section.getByRole('status')).toHaveText(t(lang, /Tweestapsverificatie staat aan/, /Two-step verification is on/));
+          const codes = section.locator('.recovery-code-list li');
+          await expect(codes).toHaveCount(10);
+          (await codes.allInnerTexts()).forEach((code) => recordSecret('token', code.trim(), 'recovery code (faults)'));
+        },
+        async expectSafeRepeat() {
+          // The first attempt turned it on; its recovery codes never arrived. The retry
+          // says it is on already (as the start button does), the page shows it on, and
+          // new recovery codes are one button away.
+          await expect(section.getByRole('status')).toHaveText(t(lang, /Tweestapsverificatie stond al aan/, /Two-step verification was on already/));
+          await expect(alertOf(page), 'nothing blames the person').toHaveCount(0);
+          await expect(section.getByRole('button', { name: t(lang, 'Nieuwe herstelcodes maken', 'Make new recovery codes') })).toBeVisible();
+        },
+      };
+    },
+  },
+  {
+    // /account → "Tweestapsverificatie uitzetten" → "Bevestig dat jij het bent", here
+    // with a code from the app.
+    name: 'confirm it is you (turn off, app code)',
+    url: '/account',
+    endpoint: '/api/account/two-step/disable',
+    readsSuccessBody: false,
+    countsDown: true,
+    async open(page, lang, backend) {
+      const account = await signedInAccount(page, backend, 'fault-turn-off', true);
+      const section = twoStepSection(page, lang);
+      const turnOff = section.getByRole('button', { name: t(lang, 'Tweestapsverificatie uitzetten', 'Turn off two-step verification') });
+      await gotoAccount(page, lang, turnOff);
+      await turnOff.click();
+      await section.getByRole('button', { name: t(lang, 'Bevestig met een code uit de app', 'Confirm with a code from the app') }).click();
+      const submit = section.getByRole('button', { name: t(lang, 'Bevestigen', 'Confirm'), exact: true });
+      const fields: Field[] = [
+        { label: 'code', locator: section.getByLabel(t(lang, 'Code uit de app', 'Code from the app')), value: await codeNow(page, account.key, 0, backend.base) },
+      ];
+      await fill(fields);
+      const off = async () => {
+        await expect(section.getByRole('status')).toHaveText(t(lang, /Tweestapsverificatie staat uit/, /Two-step verification is off/));
+        await expect(section.getByRole('button', { name: t(lang, 'Tweestapsverificatie aanzetten', 'Turn on two-step verification') })).toBeVisible();
+      };
+      // Already off, the backend says yes all the same: the retry is safe.
+      return { fields, submit, expectDone: off, expectSafeRepeat: off };
+    },
+  },
+  {
+    // /account → "Nieuwe herstelcodes maken" → "Bevestig dat jij het bent", with the password.
+    name: 'confirm it is you (new recovery codes, password)',
+    url: '/account',
+    endpoint: '/api/account/two-step/recovery-codes',
+    readsSuccessBody: true,
+    countsDown: true,
+    async open(page, lang, backend) {
+      const account = await signedInAccount(page, backend, 'fault-renew-codes', true);
+      const section = twoStepSection(page, lang);
+      const renew = section.getByRole('button', { name: t(lang, 'Nieuwe herstelcodes maken', 'Make new recovery codes') });
+      await gotoAccount(page, lang, renew);
+      await renew.click();
+      const submit = section.getByRole('button', { name: t(lang, 'Bevestigen', 'Confirm'), exact: true });
+      const fields: Field[] = [
+        { label: 'password', locator: section.getByLabel(t(lang, 'Wachtwoord', 'Password'), { exact: true }), value: account.password },
+      ];
+      await fill(fields);
+      // The retry makes ten new codes again: the lost ones never count.
+      const renewed = async () => {
+        const codes = section.locator('.recovery-code-list li');
+        await expect(codes).toHaveCount(10);
+        const shown = (await codes.allInnerTexts()).map((code) => code.trim());
+        shown.forEach((code) => recordSecret('token', code, 'renewed recovery code (faults)'));
+        expect(shown, 'the old codes are not shown again').not.toContain(account.recovery[0]);
+      };
+      return { fields, submit, expectDone: renewed, expectSafeRepeat: renewed };
     },
   },
 ];

@@ -31,9 +31,12 @@ export function totpAt(key: string, step: number): string {
   return binary.toString().padStart(6, '0');
 }
 
-/** The reference backend's own time (tests may have moved its clock). */
-export async function backendNow(page: Page): Promise<number> {
-  const response = await page.request.post('/dev/api/clock', { data: { advance_seconds: 0 } });
+/**
+ * The reference backend's own time (tests may have moved its clock). `base`: where that
+ * backend is, `''` for the suite's (a private one in the fault matrix's restart tests).
+ */
+export async function backendNow(page: Page, base = ''): Promise<number> {
+  const response = await page.request.post(`${base}/dev/api/clock`, { data: { advance_seconds: 0 } });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { now: number }).now;
 }
@@ -43,9 +46,9 @@ export async function backendNow(page: Page): Promise<number> {
  * code, 1: the previous one, which the backend still accepts for clock drift). Waits until
  * the current step has at least 8 s left, so the code cannot go stale on its way.
  */
-export async function codeNow(page: Page, key: string, back = 0): Promise<string> {
+export async function codeNow(page: Page, key: string, back = 0, base = ''): Promise<string> {
   let now = 0;
-  await expect.poll(async () => ((now = await backendNow(page)) % 30) < 22, { timeout: 15_000 }).toBe(true);
+  await expect.poll(async () => ((now = await backendNow(page, base)) % 30) < 22, { timeout: 15_000 }).toBe(true);
   return totpAt(key, Math.floor(now / 30) - back);
 }
 
@@ -64,14 +67,14 @@ const CSRF = { 'x-topocloud-csrf': '1' };
  * API as the account page does; answers the key and the recovery codes. The first code is
  * the previous step's, so the current one is still free for the sign-in that follows.
  */
-export async function turnOnTwoStep(page: Page): Promise<{ key: string; recovery: string[] }> {
-  const setup = await page.request.post('/api/account/two-step/setup', { headers: CSRF, data: {} });
+export async function turnOnTwoStep(page: Page, base = ''): Promise<{ key: string; recovery: string[] }> {
+  const setup = await page.request.post(`${base}/api/account/two-step/setup`, { headers: CSRF, data: {} });
   expect(setup.status()).toBe(200);
   const { secret } = (await setup.json()) as { secret: string };
   recordSecret('token', secret, 'TOTP key from the API');
-  const confirmed = await page.request.post('/api/account/two-step/confirm', {
+  const confirmed = await page.request.post(`${base}/api/account/two-step/confirm`, {
     headers: CSRF,
-    data: { code: await codeNow(page, secret, 1) },
+    data: { code: await codeNow(page, secret, 1, base) },
   });
   expect(confirmed.status()).toBe(200);
   const { codes } = (await confirmed.json()) as { codes: string[] };
@@ -80,7 +83,7 @@ export async function turnOnTwoStep(page: Page): Promise<{ key: string; recovery
 }
 
 /** Signs in through the API (password step only: the cookie lands in `page`'s context). */
-export async function apiSignIn(page: Page, email: string, password: string) {
-  const response = await page.request.post('/api/session', { headers: CSRF, data: { email, password } });
+export async function apiSignIn(page: Page, email: string, password: string, base = '') {
+  const response = await page.request.post(`${base}/api/session`, { headers: CSRF, data: { email, password } });
   return response.status();
 }
