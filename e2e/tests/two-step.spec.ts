@@ -177,6 +177,7 @@ test('an invitation of such an organisation is accepted into turning two-step ve
   await page.getByRole('button', { name: 'Ik heb ze bewaard, verder' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText(email)).toBeVisible();
+});
 
 test('five wrong codes lock the second step: the wait from Retry-After in words, counted down, the code kept (axe)', async ({ page }) => {
   // Locks this account for 15 minutes: an account of its own.

@@ -10,7 +10,7 @@ use crate::components::{
 use crate::components::{Pending, TwoStepSetup};
 use crate::i18n::security::{codes_left, SecurityText};
 use crate::i18n::{tr, use_i18n};
-use leptos::html::Div;
+use leptos::html::{Div, H2};
 use leptos::prelude::*;
 use topocloud_contract::{AccountSecurity, CodeRequest, ErrorCode, TotpSetup, FEW_RECOVERY_CODES};
 
@@ -45,6 +45,8 @@ pub fn TwoStepSection(
     let countdown = Countdown::new();
     let pending = Pending::new();
     let (alert_ref, status_ref) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
+    // Where focus goes when what it was on (a button) is gone with the stage it was in.
+    let heading_ref = NodeRef::<H2>::new();
     let fresh_codes = StoredValue::new(Vec::<String>::new());
 
     let report = move |error: ApiError| {
@@ -64,6 +66,7 @@ pub fn TwoStepSection(
             match api::two_step_setup().await {
                 Ok(setup) => {
                     stage.try_set(Stage::Setting(setup));
+                    focus_when_drawn(heading_ref);
                 }
                 Err(error) => match error.code() {
                     Some(ErrorCode::ReauthenticationRequired) => {
@@ -107,7 +110,17 @@ pub fn TwoStepSection(
         }
         _ => start(),
     });
-    let to_idle = Callback::new(move |()| stage.set(Stage::Idle));
+    let to_idle = Callback::new(move |()| {
+        stage.set(Stage::Idle);
+        focus_when_drawn(heading_ref);
+    });
+    // The confirmation arrived but its answer did not: the codes it made are unknown, so
+    // new ones are made (that needs the password or a code, as ever).
+    let codes_lost = Callback::new(move |()| {
+        stage.set(Stage::Confirming(Purpose::Renew));
+        say(SecurityText::CodesLost);
+        reload.run(());
+    });
     let on_done = Callback::new(move |codes: Vec<String>| {
         stage.set(Stage::Codes(codes));
         say(SecurityText::TurnedOn);
@@ -200,7 +213,7 @@ pub fn TwoStepSection(
             .into_any()
         }
         Stage::Setting(setup) => view! {
-            <TwoStepSetup setup confirm on_done on_restart />
+            <TwoStepSetup setup confirm on_done on_restart on_already_on=codes_lost />
             <button
                 type="button"
                 class="button button--secondary"
@@ -226,7 +239,9 @@ pub fn TwoStepSection(
 
     view! {
         <section class="account-section" aria-labelledby="two-step-title">
-            <h2 id="two-step-title">{tr(SecurityText::TwoStepHeading)}</h2>
+            <h2 id="two-step-title" tabindex="-1" node_ref=heading_ref>
+                {tr(SecurityText::TwoStepHeading)}
+            </h2>
             <div node_ref=status_ref role="status" tabindex="-1" class="form-status"
                 class:form-status--visible=move || said.with(Option::is_some)>
                 {move || said.get().map(|text| i18n.t(text))}

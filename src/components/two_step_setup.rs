@@ -33,6 +33,10 @@ pub fn TwoStepSetup<C, F>(
     on_done: Callback<Vec<String>>,
     /// The key expired before it was confirmed: fetch a new one.
     on_restart: Callback<()>,
+    /// It is on already: an earlier confirmation did arrive, but its answer (with the
+    /// recovery codes) was lost. Without this, said as an unexpected answer.
+    #[prop(optional, into)]
+    on_already_on: Option<Callback<()>>,
 ) -> impl IntoView
 where
     C: Fn(String) -> F + Copy + Send + Sync + 'static,
@@ -61,6 +65,11 @@ where
                     Some(ErrorCode::SetupExpired) => {
                         expired.try_set(true);
                         focus_when_drawn(alert_ref);
+                    }
+                    Some(ErrorCode::TwoStepAlreadyOn) if on_already_on.is_some() => {
+                        if let Some(callback) = on_already_on {
+                            callback.try_run(());
+                        }
                     }
                     _ => {
                         show_failure(&error, failure, countdown, alert_ref);

@@ -91,6 +91,7 @@ catalogue! {
         TurnedOn,
         TurnedOff,
         RenewCodes,
+        CodesLost,
         FewCodesLeft,
         RequiredByOrganisation,
         TwoStepAlreadyOn,

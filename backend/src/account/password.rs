@@ -34,6 +34,15 @@ pub async fn change_password(
     rate_limit::take_proof(&state, user_id)?;
     let old_hash = proof::stored_hash(&state, user_id)?;
     if !proof::password_matches(&state, user_id, &request.current_password).await? {
+        // The same change sent again because its answer was lost on the way: the new
+        // password is the account's already, which is the end state asked for (and a
+        // right password, so the wrong-proof count is cleared as after any success).
+        if proof::password_matches(&state, user_id, &request.new_password).await? {
+            state.db.write(|tx| {
+                rate_limit::clear(tx, &rate_limit::proof_bucket(user_id)).map_err(ApiProblem::from)
+            })?;
+            return Ok(StatusCode::NO_CONTENT);
+        }
         return Err(ApiProblem::wrong_password());
     }
     let new_hash = passwords::hash_off_runtime(&request.new_password).await?;

@@ -98,3 +98,28 @@ async fn the_new_password_follows_the_registration_policy() {
     let (status, _, _) = sign_in(&b.browser(), &b, EMAIL, PASSWORD).await;
     assert_eq!(status, StatusCode::OK, "unchanged");
 }
+
+#[tokio::test]
+async fn the_same_change_sent_again_after_a_lost_answer_is_done_not_refused() {
+    let b = TestBackend::start().await;
+    let c = signed_in(&b).await;
+    let change = json!({"current_password": PASSWORD, "new_password": NEW});
+    let (status, _, _) = post(&c, &b, paths::ACCOUNT_PASSWORD, change.clone()).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    // The answer never arrived; the site sends the very same request again.
+    let (status, _, body) = post(&c, &b, paths::ACCOUNT_PASSWORD, change).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let changed = mail_to(&b, EMAIL)
+        .await
+        .iter()
+        .filter(|m| m["kind"] == "password_changed")
+        .count();
+    assert_eq!(changed, 1, "one change, one email");
+    // Anything else with a wrong current password is still refused.
+    let other = json!({"current_password": PASSWORD, "new_password": "Iets-heel-anders-2026"});
+    let (status, _, problem) = post(&c, &b, paths::ACCOUNT_PASSWORD, other).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(problem["code"], "wrong_password");
+    let (status, _, _) = sign_in(&b.browser(), &b, EMAIL, NEW).await;
+    assert_eq!(status, StatusCode::OK);
+}

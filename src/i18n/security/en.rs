@@ -77,6 +77,7 @@ pub fn text(text: SecurityText) -> &'static str {
         TurnedOn => "Two-step verification is on. You get a confirmation by email.",
         TurnedOff => "Two-step verification is off. You get a confirmation by email.",
         RenewCodes => "Make new recovery codes",
+        CodesLost => "Two-step verification is on, but your recovery codes got lost on the way. Confirm below that it is you; then we make new ones.",
         FewCodesLeft => "You have almost no recovery codes left. Make new ones, so you can also sign in without your phone.",
         RequiredByOrganisation => "Your organisation requires two-step verification, so it cannot be turned off.",
         TwoStepAlreadyOn => "Two-step verification was on already (perhaps in another window).",

@@ -78,6 +78,7 @@ pub fn text(text: SecurityText) -> &'static str {
         TurnedOn => "Tweestapsverificatie staat aan. Je krijgt een bevestiging per e-mail.",
         TurnedOff => "Tweestapsverificatie staat uit. Je krijgt een bevestiging per e-mail.",
         RenewCodes => "Nieuwe herstelcodes maken",
+        CodesLost => "Tweestapsverificatie staat aan, maar je herstelcodes zijn onderweg verloren gegaan. Bevestig hieronder dat jij het bent; dan maken we nieuwe.",
         FewCodesLeft => "Je hebt bijna geen herstelcodes meer. Maak nieuwe, zodat je ook zonder telefoon kunt inloggen.",
         RequiredByOrganisation => "Je organisatie vereist tweestapsverificatie, dus uitzetten kan niet.",
         TwoStepAlreadyOn => "Tweestapsverificatie stond al aan (misschien in een ander venster).",
