@@ -132,7 +132,10 @@ pub fn router(state: AppState) -> Router {
             paths::PASSKEY_AUTHENTICATION_OPTIONS,
             post(passkeys::sign_in::options),
         )
-        .route(paths::PASSKEY_AUTHENTICATION, post(passkeys::sign_in::finish))
+        .route(
+            paths::PASSKEY_AUTHENTICATION,
+            post(passkeys::sign_in::finish),
+        )
         .route(
             paths::ACCOUNT_PASSKEYS,
             get(passkeys::settings::list).post(passkeys::settings::add),

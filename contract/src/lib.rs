@@ -29,8 +29,8 @@ pub use form_rules::{
 };
 pub use locale::Locale;
 pub use passkeys::{
-    default_passkey_name, device_in_words, passkey_name, NewPasskey, PasskeyOptions,
-    PasskeyRename, PasskeySignIn, PasskeySummary, MAX_PASSKEY_NAME_CHARS, PASSKEY_CEREMONY_SECONDS,
+    default_passkey_name, device_in_words, passkey_name, NewPasskey, PasskeyOptions, PasskeyRename,
+    PasskeySignIn, PasskeySummary, MAX_PASSKEY_NAME_CHARS, PASSKEY_CEREMONY_SECONDS,
     PASSKEY_COOKIE,
 };
 pub use password::{PasswordPolicy, PasswordRule};

@@ -90,8 +90,7 @@ pub fn passkey_name(typed: &str) -> Result<String, &'static str> {
     let name = typed.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         Err(field_codes::REQUIRED)
-    } else if name.chars().count() > MAX_PASSKEY_NAME_CHARS || name.chars().any(char::is_control)
-    {
+    } else if name.chars().count() > MAX_PASSKEY_NAME_CHARS || name.chars().any(char::is_control) {
         Err(field_codes::TOO_LONG)
     } else {
         Ok(name)

@@ -31,7 +31,10 @@ use topocloud_contract::{AccountSecurity, Confirmation};
 pub const RECENT_SIGN_IN_SECONDS: i64 = 10 * 60;
 
 /// This request's session, or `401 not_signed_in`.
-pub(crate) fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<CurrentSession, ApiProblem> {
+pub(crate) fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<CurrentSession, ApiProblem> {
     current_session(state, headers)?.ok_or_else(ApiProblem::not_signed_in)
 }
 

@@ -65,14 +65,9 @@ pub(crate) fn draft(mail: &Mail, locale: Locale, lifetimes: &Lifetimes) -> Draft
             passkey,
             account_link,
             reset_link,
-        } => security_notices::passkey_added(
-            locale,
-            name,
-            passkey,
-            account_link,
-            reset_link,
-            &reset,
-        ),
+        } => {
+            security_notices::passkey_added(locale, name, passkey, account_link, reset_link, &reset)
+        }
         Mail::PasskeyRemoved {
             name,
             passkey,

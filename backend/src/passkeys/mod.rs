@@ -255,9 +255,8 @@ pub fn record_use(
     passkey: &Passkey,
     now: i64,
 ) -> rusqlite::Result<bool> {
-    let serialised = serde_json::to_string(passkey).map_err(|e| {
-        rusqlite::Error::ToSqlConversionFailure(Box::new(e))
-    })?;
+    let serialised = serde_json::to_string(passkey)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     Ok(conn.execute(
         "UPDATE passkeys SET passkey = ?1, last_used_at = ?2 WHERE id = ?3",
         params![serialised, now, row_id],

@@ -8,10 +8,10 @@
 //! verification, and the new session counts as a recent sign-in.
 
 use super::{Ceremony, Stored};
+use crate::accounts;
 use crate::extract::{ApiJson, Client};
 use crate::problem::ApiProblem;
 use crate::rate_limit;
-use crate::accounts;
 use crate::session::start_session;
 use crate::AppState;
 use axum::extract::State;
@@ -80,19 +80,19 @@ pub async fn finish(
         return Err(failed());
     };
     let (info, cookie) = state.db.write(|tx| {
-        let (handle, raw_id) = webauthn
-            .identify_discoverable_authentication(&credential)
-            .map_err(|_| failed())?;
         let Some(Stored {
             row_id,
             user_id,
             mut passkey,
-        }) = super::by_credential(tx, raw_id)?
+        }) = super::by_credential(tx, credential.get_credential_id())?
         else {
             return Err(super::unknown());
         };
         // The authenticator's user handle must be the account the credential belongs to:
         // another account's handle beside this credential is a forgery.
+        let (handle, _) = webauthn
+            .identify_discoverable_authentication(&credential)
+            .map_err(|_| failed())?;
         if super::account_of_handle(tx, &handle)? != Some(user_id) {
             return Err(failed());
         }
@@ -120,9 +120,7 @@ pub async fn finish(
         Ok::<_, ApiProblem>((info, cookie))
     })?;
     let mut response = Json(info).into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, cookie);
+    response.headers_mut().append(header::SET_COOKIE, cookie);
     response.headers_mut().append(
         header::SET_COOKIE,
         super::cleared_cookie(&state, Ceremony::Authentication),
