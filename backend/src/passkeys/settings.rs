@@ -246,7 +246,7 @@ pub async fn remove(
             )
             .optional()?;
         let name = removed.ok_or_else(no_such_passkey)?;
-        Ok::<_, ApiProblem>(notice(tx, &state, session.user_id, &name, false)?)
+        notice(tx, &state, session.user_id, &name, false)
     })?;
     outgoing.send(&state);
     Ok(StatusCode::NO_CONTENT)
