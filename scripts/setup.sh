@@ -50,7 +50,14 @@ wasm_bindgen_version() {
     "$repo_root/Cargo.lock"
 }
 
-apt_packages brotli:brotli curl:curl
+apt_packages brotli:brotli curl:curl pkg-config:pkg-config
+# The backend's passkeys (webauthn-rs) verify with OpenSSL: openssl-sys builds against
+# the system's headers, found through pkg-config.
+if ! pkg-config --exists openssl 2>/dev/null; then
+  say "apt-get install libssl-dev"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq libssl-dev >/dev/null
+fi
 if [ "$with_test_tools" = "yes" ]; then
   apt_packages chromium:chromium chromedriver:chromium-driver nginx:nginx-light envsubst:gettext-base
   # The e2e suite runs behind deploy/nginx.conf, which serves the precompressed .br files.

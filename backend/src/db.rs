@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_accounts_and_sessions.sql"),
     include_str!("../migrations/0002_organisations_tokens_outbox.sql"),
     include_str!("../migrations/0003_account_security.sql"),
+    include_str!("../migrations/0004_passkeys.sql"),
 ];
 
 /// One connection behind a mutex, by choice: SQLite allows one writer at a time anyway,

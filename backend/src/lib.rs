@@ -15,6 +15,7 @@ mod extract;
 pub mod invitations;
 pub mod logging;
 pub mod mail;
+pub mod passkeys;
 pub mod password_reset;
 pub mod passwords;
 pub mod policy;
@@ -54,6 +55,9 @@ pub struct AppState {
     /// Signs the SSO flow cookie. Drawn at start: a restart only ends the flows that
     /// were at the identity provider at that moment.
     pub cookie_key: Arc<cookie::Key>,
+    /// The WebAuthn relying party for `--public-url`; `None` where passkeys are off (an
+    /// IP address cannot be a relying party id, see [`passkeys`]).
+    pub webauthn: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 impl AppState {
@@ -64,11 +68,13 @@ impl AppState {
         Ok(Self {
             db,
             clock: Clock::default(),
-            config: Arc::new(config),
             dummy_hash: Arc::new(dummy_hash),
             blocklist: Arc::new(blocklist::Blocklist::shipped()),
             mail_queue: mail::MailQueue::start()?,
             cookie_key: Arc::new(cookie::Key::generate()),
+            webauthn: passkeys::relying_party(&config.public_url, &config.product_name)
+                .map(Arc::new),
+            config: Arc::new(config),
         })
     }
 }
@@ -121,6 +127,26 @@ pub fn router(state: AppState) -> Router {
         .route(
             paths::TWO_STEP_RECOVERY_CODES,
             post(account::renew_recovery_codes),
+        )
+        .route(
+            paths::PASSKEY_AUTHENTICATION_OPTIONS,
+            post(passkeys::sign_in::options),
+        )
+        .route(
+            paths::PASSKEY_AUTHENTICATION,
+            post(passkeys::sign_in::finish),
+        )
+        .route(
+            paths::ACCOUNT_PASSKEYS,
+            get(passkeys::settings::list).post(passkeys::settings::add),
+        )
+        .route(
+            paths::PASSKEY_REGISTRATION_OPTIONS,
+            post(passkeys::settings::registration_options),
+        )
+        .route(
+            paths::ACCOUNT_PASSKEY,
+            post(passkeys::settings::rename).delete(passkeys::settings::remove),
         )
         .merge(sso::routes())
         .route("/api/{*rest}", any(security::api_not_found))

@@ -17,10 +17,22 @@ use tracing::Span;
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Logs to stdout, `info` and up unless `RUST_LOG` says otherwise; no colours, since
-/// the output usually goes to a file.
+/// the output usually goes to a file. The WebAuthn library stays silent whatever
+/// `RUST_LOG` says: its debug and trace lines show challenges and credential ids, and it
+/// reports the normal (a passkey's signature counter of 0) as an error. The passkey
+/// endpoints log what matters themselves.
 pub fn init() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+    let mut filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    for quiet in [
+        "webauthn_rs=off",
+        "webauthn_rs_core=off",
+        "webauthn_rs_proto=off",
+    ] {
+        if let Ok(directive) = quiet.parse() {
+            filter = filter.add_directive(directive);
+        }
+    }
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)

@@ -1,9 +1,10 @@
 //! Rows that no longer mean anything are deleted now and then, so the database does not
 //! grow with every sign-in and every emailed link: expired sessions, tokens long past
 //! their expiry, rate-limit events too old to count for any limit, and the second sign-in
-//! step's leftovers: expired challenges, key setups and trusted devices.
+//! step's leftovers: expired challenges, key setups and trusted devices; and passkey
+//! ceremonies that were never answered.
 
-use crate::{rate_limit, session, tokens, two_step, AppState};
+use crate::{passkeys, rate_limit, session, tokens, two_step, AppState};
 use std::time::Duration;
 
 /// Often enough that the tables stay small, rarely enough to cost nothing.
@@ -18,6 +19,7 @@ pub struct Pruned {
     pub challenges: usize,
     pub totp_setups: usize,
     pub trusted_devices: usize,
+    pub passkey_ceremonies: usize,
 }
 
 /// One pass, at the backend clock's `now`, in one transaction.
@@ -31,6 +33,7 @@ pub fn prune(state: &AppState) -> rusqlite::Result<Pruned> {
             challenges: two_step::challenge::prune(tx, now)?,
             totp_setups: two_step::prune(tx, now)?,
             trusted_devices: two_step::trusted::prune(tx, now)?,
+            passkey_ceremonies: passkeys::prune(tx, now)?,
         })
     })
 }

@@ -16,5 +16,6 @@ pub async fn get(State(state): State<AppState>) -> Json<SiteConfig> {
             reset_seconds: state.config.reset_ttl,
             invitation_seconds: state.config.invitation_ttl,
         }),
+        passkeys: state.webauthn.is_some(),
     })
 }

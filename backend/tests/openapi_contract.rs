@@ -23,6 +23,10 @@ mod json_schema;
 mod live;
 #[path = "openapi_contract/operations.rs"]
 mod operations;
+#[path = "openapi_contract/passkey_flows.rs"]
+mod passkey_flows;
+#[path = "openapi_contract/passkey_schemas.rs"]
+mod passkey_schemas;
 #[path = "openapi_contract/routes.rs"]
 mod routes;
 #[path = "openapi_contract/schemas.rs"]

@@ -7,6 +7,7 @@ mod accounts;
 mod email;
 mod form_rules;
 mod locale;
+mod passkeys;
 mod password;
 mod problem;
 mod return_to;
@@ -27,6 +28,11 @@ pub use form_rules::{
     MAX_SIGN_IN_PASSWORD_BYTES,
 };
 pub use locale::Locale;
+pub use passkeys::{
+    default_passkey_name, device_in_words, passkey_name, NewPasskey, PasskeyOptions, PasskeyRename,
+    PasskeySignIn, PasskeySummary, MAX_PASSKEY_NAME_CHARS, PASSKEY_CEREMONY_SECONDS,
+    PASSKEY_COOKIE,
+};
 pub use password::{PasswordPolicy, PasswordRule};
 pub use problem::{ErrorCode, FieldError, Problem, PROBLEM_CONTENT_TYPE};
 pub use return_to::{percent_decode, percent_encode, safe_return_to};

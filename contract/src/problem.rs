@@ -46,6 +46,12 @@ pub enum ErrorCode {
     TwoStepNotOn,
     /// The organisation requires two-step verification: it cannot be turned off.
     TwoStepRequired,
+    /// A passkey the server does not know (removed from the account, or never added
+    /// here): the site says so and offers the password.
+    PasskeyUnknown,
+    /// A passkey answer that does not hold: a wrong signature, challenge or origin, a
+    /// replayed one, or its ceremony's cookie is missing, expired or used. Try again.
+    PasskeyFailed,
     NotFound,
     InternalError,
     /// A code this build of the site does not know yet (a newer backend).

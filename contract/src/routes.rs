@@ -127,6 +127,10 @@ impl HelpArticle {
 /// constant is routed and documented.
 pub const SSO_PREFIX: &str = "/api/sso";
 
+/// The passkey sign-in ceremony's cookie is scoped to this prefix of [`paths`]; outside
+/// `paths` for the same reason as [`SSO_PREFIX`].
+pub const PASSKEYS_PREFIX: &str = "/api/passkeys";
+
 /// Paths of the API, relative to the site's origin.
 pub mod paths {
     pub const CONFIG: &str = "/api/config";
@@ -156,6 +160,18 @@ pub mod paths {
     pub const TWO_STEP_CONFIRM: &str = "/api/account/two-step/confirm";
     pub const TWO_STEP_DISABLE: &str = "/api/account/two-step/disable";
     pub const TWO_STEP_RECOVERY_CODES: &str = "/api/account/two-step/recovery-codes";
+    /// `POST`: options to sign in with a passkey (no session needed) and the ceremony's
+    /// challenge cookie, scoped to [`super::PASSKEYS_PREFIX`].
+    pub const PASSKEY_AUTHENTICATION_OPTIONS: &str = "/api/passkeys/authentication/options";
+    /// `POST`: the browser's assertion for those options; signs in.
+    pub const PASSKEY_AUTHENTICATION: &str = "/api/passkeys/authentication";
+    /// `GET`: the account's passkeys; `POST`: add one (the browser's new credential).
+    pub const ACCOUNT_PASSKEYS: &str = "/api/account/passkeys";
+    /// `POST`: options to add a passkey (needs a recent sign-in) and the ceremony's
+    /// challenge cookie, scoped to [`ACCOUNT_PASSKEYS`].
+    pub const PASSKEY_REGISTRATION_OPTIONS: &str = "/api/account/passkeys/registration/options";
+    /// `POST`: rename one passkey (its [`crate::PasskeySummary::id`]); `DELETE`: remove it.
+    pub const ACCOUNT_PASSKEY: &str = "/api/account/passkeys/{id}";
     /// Single sign-on starts here (a full-page navigation, `?return_to=…`) ...
     pub const SSO_START: &str = "/api/sso/{provider}/start";
     /// ... and the provider sends the person back here.
@@ -186,6 +202,11 @@ pub mod paths {
         TWO_STEP_CONFIRM,
         TWO_STEP_DISABLE,
         TWO_STEP_RECOVERY_CODES,
+        PASSKEY_AUTHENTICATION_OPTIONS,
+        PASSKEY_AUTHENTICATION,
+        ACCOUNT_PASSKEYS,
+        PASSKEY_REGISTRATION_OPTIONS,
+        ACCOUNT_PASSKEY,
         SSO_START,
         SSO_CALLBACK,
     ];
@@ -193,6 +214,11 @@ pub mod paths {
     /// [`ACCOUNT_SESSION`] for one session.
     pub fn account_session(id: &str) -> String {
         ACCOUNT_SESSION.replace("{id}", id)
+    }
+
+    /// [`ACCOUNT_PASSKEY`] for one passkey.
+    pub fn account_passkey(id: &str) -> String {
+        ACCOUNT_PASSKEY.replace("{id}", id)
     }
 
     /// [`SSO_START`] for one provider (its id from the site configuration).
@@ -247,6 +273,19 @@ mod tests {
             .iter()
             .all(|p| p.starts_with('/') && !p.starts_with("//")));
         assert!(!SCREENS.iter().any(|p| p.starts_with("/api")));
+    }
+
+    #[test]
+    fn passkey_ceremonies_sit_under_their_cookie_scopes() {
+        for path in [
+            paths::PASSKEY_AUTHENTICATION_OPTIONS,
+            paths::PASSKEY_AUTHENTICATION,
+        ] {
+            assert!(path.starts_with(&format!("{}/", PASSKEYS_PREFIX)));
+        }
+        assert!(paths::PASSKEY_REGISTRATION_OPTIONS
+            .starts_with(&format!("{}/", paths::ACCOUNT_PASSKEYS)));
+        assert_eq!(paths::account_passkey("ab12"), "/api/account/passkeys/ab12");
     }
 
     #[test]

@@ -12,6 +12,12 @@ pub struct SiteConfig {
     /// site working: it then states [`LinkLifetimes::default`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_lifetimes: Option<LinkLifetimes>,
+    /// Whether signing in with a passkey is offered (its button, the email field's
+    /// autofill, the account page's passkeys). False when the backend cannot be a
+    /// WebAuthn relying party, e.g. its public address is an IP address. A backend that
+    /// does not say offers none.
+    #[serde(default)]
+    pub passkeys: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +135,7 @@ mod tests {
             sso_providers: Vec::new(),
             password_policy: PasswordPolicy::recommended(),
             link_lifetimes: None,
+            passkeys: false,
         };
         let json = serde_json::to_string(&config).expect("serialises");
         assert!(!json.contains("link_lifetimes"), "{json}");

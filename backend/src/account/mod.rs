@@ -31,7 +31,10 @@ use topocloud_contract::{AccountSecurity, Confirmation};
 pub const RECENT_SIGN_IN_SECONDS: i64 = 10 * 60;
 
 /// This request's session, or `401 not_signed_in`.
-fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<CurrentSession, ApiProblem> {
+pub(crate) fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<CurrentSession, ApiProblem> {
     current_session(state, headers)?.ok_or_else(ApiProblem::not_signed_in)
 }
 
@@ -42,7 +45,7 @@ fn recent_for(session: &CurrentSession, now: i64) -> u32 {
 }
 
 /// `403 reauthentication_required` unless the session signed in recently.
-fn require_recent(state: &AppState, session: &CurrentSession) -> Result<(), ApiProblem> {
+pub(crate) fn require_recent(state: &AppState, session: &CurrentSession) -> Result<(), ApiProblem> {
     if recent_for(session, state.clock.now()) == 0 {
         return Err(ApiProblem::reauthentication_required());
     }

@@ -63,6 +63,21 @@ pub enum Mail {
     /// Two-step verification was turned off: the key, recovery codes and trusted
     /// devices are gone.
     TwoStepDisabled { name: String, reset_link: String },
+    /// A passkey (named `passkey`) was added to the account. `account_link` is the
+    /// account page, where it can be removed.
+    PasskeyAdded {
+        name: String,
+        passkey: String,
+        account_link: String,
+        reset_link: String,
+    },
+    /// A passkey was removed from the account: it signs no one in any more.
+    PasskeyRemoved {
+        name: String,
+        passkey: String,
+        account_link: String,
+        reset_link: String,
+    },
     /// A recovery code signed in; `left` are still unused.
     RecoveryCodeUsed {
         name: String,
@@ -83,6 +98,8 @@ impl Mail {
             Mail::TwoStepEnabled { .. } => "two_step_enabled",
             Mail::TwoStepDisabled { .. } => "two_step_disabled",
             Mail::RecoveryCodeUsed { .. } => "recovery_code_used",
+            Mail::PasskeyAdded { .. } => "passkey_added",
+            Mail::PasskeyRemoved { .. } => "passkey_removed",
         }
     }
 }

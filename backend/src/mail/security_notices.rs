@@ -143,3 +143,73 @@ pub(super) fn recovery_code_used(
     blocks.extend(if_not_you(locale, reset_link, reset));
     draft(locale, name, subject, blocks)
 }
+
+/// A passkey was added. If it was not you, someone else can now sign in without your
+/// password: remove the passkey first, then set a new password.
+pub(super) fn passkey_added(
+    locale: Locale,
+    name: &str,
+    passkey: &str,
+    account_link: &str,
+    reset_link: &str,
+    reset: &str,
+) -> Draft {
+    let passkey = super::templates::one_line(passkey);
+    let (subject, blocks) = match locale {
+        Locale::Nl => (
+            "Er is een passkey toegevoegd aan je TopoCloud-account",
+            vec![
+                text(format!("Er is zojuist een passkey met de naam \"{passkey}\" toegevoegd aan je TopoCloud-account. Daarmee kun je inloggen zonder wachtwoord, met je vingerafdruk, gezicht of de pincode van je apparaat.")),
+                text("Was jij dit? Dan hoef je niets te doen."),
+                text("Was jij dit niet? Dan kan iemand anders nu zonder je wachtwoord inloggen. Verwijder de passkey meteen op je accountpagina, onder Passkeys, en stel daarna een nieuw wachtwoord in."),
+                action("Naar je accountpagina", account_link),
+                action("Nieuw wachtwoord aanvragen", reset_link),
+                note(format!("Deze links verlopen niet. Voor een nieuw wachtwoord krijg je een e-mail met een link die {reset} geldig is. Kun je niet meer inloggen, of vertrouw je het daarna nog niet, neem dan contact op met de support van TopoCloud.")),
+            ],
+        ),
+        Locale::En => (
+            "A passkey was added to your TopoCloud account",
+            vec![
+                text(format!("A passkey named \"{passkey}\" was just added to your TopoCloud account. It signs in without a password, with your fingerprint, face or your device's PIN.")),
+                text("Was this you? Then you don't need to do anything."),
+                text("Wasn't you? Then someone else can now sign in without your password. Remove the passkey right away on your account page, under Passkeys, and then set a new password."),
+                action("Go to your account page", account_link),
+                action("Request a new password", reset_link),
+                note(format!("These links do not expire. For a new password you will get an email with a link that is valid for {reset}. Can't sign in any more, or still worried after that? Contact TopoCloud support.")),
+            ],
+        ),
+    };
+    draft(locale, name, subject, blocks)
+}
+
+/// A passkey was removed: it signs no one in any more.
+pub(super) fn passkey_removed(
+    locale: Locale,
+    name: &str,
+    passkey: &str,
+    account_link: &str,
+    reset_link: &str,
+    reset: &str,
+) -> Draft {
+    let passkey = super::templates::one_line(passkey);
+    let (subject, mut blocks) = match locale {
+        Locale::Nl => (
+            "Er is een passkey verwijderd van je TopoCloud-account",
+            vec![
+                text(format!("De passkey met de naam \"{passkey}\" is zojuist verwijderd van je TopoCloud-account. Inloggen met die passkey kan niet meer; je wachtwoord en je andere passkeys werken gewoon.")),
+                text("Was jij dit? Dan hoef je niets te doen."),
+                action("Naar je accountpagina", account_link),
+            ],
+        ),
+        Locale::En => (
+            "A passkey was removed from your TopoCloud account",
+            vec![
+                text(format!("The passkey named \"{passkey}\" was just removed from your TopoCloud account. It no longer signs in; your password and your other passkeys still work.")),
+                text("Was this you? Then you don't need to do anything."),
+                action("Go to your account page", account_link),
+            ],
+        ),
+    };
+    blocks.extend(if_not_you(locale, reset_link, reset));
+    draft(locale, name, subject, blocks)
+}

@@ -60,6 +60,27 @@ pub(crate) fn draft(mail: &Mail, locale: Locale, lifetimes: &Lifetimes) -> Draft
             left,
             reset_link,
         } => security_notices::recovery_code_used(locale, name, *left, reset_link, &reset),
+        Mail::PasskeyAdded {
+            name,
+            passkey,
+            account_link,
+            reset_link,
+        } => {
+            security_notices::passkey_added(locale, name, passkey, account_link, reset_link, &reset)
+        }
+        Mail::PasskeyRemoved {
+            name,
+            passkey,
+            account_link,
+            reset_link,
+        } => security_notices::passkey_removed(
+            locale,
+            name,
+            passkey,
+            account_link,
+            reset_link,
+            &reset,
+        ),
     }
 }
 
@@ -78,7 +99,7 @@ pub(super) fn greeting(locale: Locale, name: &str) -> String {
 
 /// User input goes into subjects and single sentences: a stray line break in a name
 /// must not split a header or a paragraph.
-fn one_line(raw: &str) -> String {
+pub(super) fn one_line(raw: &str) -> String {
     raw.split(|c: char| c.is_control() || c.is_whitespace())
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()

@@ -88,7 +88,44 @@ fn samples() -> Vec<(Mail, Vec<&'static str>)> {
             },
             vec![RESET_PAGE],
         ),
+        (
+            Mail::PasskeyAdded {
+                name: "Anna".to_owned(),
+                passkey: "Telefoon".to_owned(),
+                account_link: ACCOUNT_PAGE.to_owned(),
+                reset_link: RESET_PAGE.to_owned(),
+            },
+            vec![ACCOUNT_PAGE, RESET_PAGE],
+        ),
+        (
+            Mail::PasskeyRemoved {
+                name: "Anna".to_owned(),
+                passkey: "Telefoon".to_owned(),
+                account_link: ACCOUNT_PAGE.to_owned(),
+                reset_link: RESET_PAGE.to_owned(),
+            },
+            vec![ACCOUNT_PAGE, RESET_PAGE],
+        ),
     ]
+}
+
+const ACCOUNT_PAGE: &str = "http://127.0.0.1:8080/account";
+
+#[test]
+fn passkey_notices_name_the_passkey_and_say_to_remove_it_if_it_was_not_you() {
+    let added = Mail::PasskeyAdded {
+        name: "Anna".to_owned(),
+        passkey: "Werk\nlaptop".to_owned(),
+        account_link: ACCOUNT_PAGE.to_owned(),
+        reset_link: RESET_PAGE.to_owned(),
+    };
+    let nl = compose(&added, Locale::Nl, &DEFAULT);
+    assert!(nl.text.contains("\"Werk laptop\""), "{}", nl.text);
+    assert!(nl.text.contains("Verwijder de passkey"), "{}", nl.text);
+    assert!(nl.text.contains("support"), "{}", nl.text);
+    let en = compose(&added, Locale::En, &DEFAULT);
+    assert!(en.text.contains("Remove the passkey"), "{}", en.text);
+    assert!(en.subject.contains("passkey"), "{}", en.subject);
 }
 
 #[test]
@@ -150,7 +187,9 @@ fn kinds_are_the_variant_names_in_snake_case() {
             "password_changed",
             "two_step_enabled",
             "two_step_disabled",
-            "recovery_code_used"
+            "recovery_code_used",
+            "passkey_added",
+            "passkey_removed"
         ]
     );
 }

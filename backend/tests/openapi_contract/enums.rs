@@ -36,6 +36,8 @@ fn error_code_name(code: ErrorCode) -> Option<&'static str> {
         TwoStepAlreadyOn => "two_step_already_on",
         TwoStepNotOn => "two_step_not_on",
         TwoStepRequired => "two_step_required",
+        PasskeyUnknown => "passkey_unknown",
+        PasskeyFailed => "passkey_failed",
         NotFound => "not_found",
         InternalError => "internal_error",
         // The site's stand-in for codes from a newer backend; never sent.
@@ -43,7 +45,7 @@ fn error_code_name(code: ErrorCode) -> Option<&'static str> {
     })
 }
 
-const ALL_ERROR_CODES: [ErrorCode; 24] = [
+const ALL_ERROR_CODES: [ErrorCode; 26] = [
     ErrorCode::InvalidCredentials,
     ErrorCode::NotSignedIn,
     ErrorCode::EmailNotVerified,
@@ -66,6 +68,8 @@ const ALL_ERROR_CODES: [ErrorCode; 24] = [
     ErrorCode::TwoStepAlreadyOn,
     ErrorCode::TwoStepNotOn,
     ErrorCode::TwoStepRequired,
+    ErrorCode::PasskeyUnknown,
+    ErrorCode::PasskeyFailed,
     ErrorCode::NotFound,
     ErrorCode::InternalError,
 ];

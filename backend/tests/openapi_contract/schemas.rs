@@ -223,12 +223,14 @@ fn site_config_schemas_match_the_rust_types() {
             reset_seconds: 900,
             invitation_seconds: 3 * 86_400,
         }),
+        passkeys: true,
     };
     let sparse = SiteConfig {
         registration_open: false,
         sso_providers: Vec::new(),
         password_policy: PasswordPolicy::recommended(),
         link_lifetimes: None,
+        passkeys: false,
     };
     check_type(
         &spec,
@@ -293,6 +295,16 @@ fn every_component_schema_is_checked_against_a_rust_type() {
         "ErrorCode",
         "Problem",
         "SsoErrorCode",
+        // openapi_contract/passkey_schemas.rs
+        "PasskeyOptions",
+        "PasskeySignIn",
+        "NewPasskey",
+        "PasskeyRename",
+        "PasskeySummary",
+        "PublicKeyCredentialRequestOptionsJSON",
+        "PublicKeyCredentialCreationOptionsJSON",
+        "RegistrationResponseJSON",
+        "AuthenticationResponseJSON",
         // openapi_contract/security_schemas.rs
         "SecondStepKind",
         "SecondStepRequired",

@@ -3,6 +3,7 @@
 // Each test file uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod authenticator;
 pub mod load;
 pub mod race;
 pub mod two_step;
