@@ -40,6 +40,8 @@ impl ApiError {
                 | ErrorCode::TwoStepAlreadyOn
                 | ErrorCode::TwoStepNotOn
                 | ErrorCode::TwoStepRequired
+                | ErrorCode::PasskeyUnknown
+                | ErrorCode::PasskeyFailed
                 | ErrorCode::Unknown => {
                     if *status >= 500 {
                         Text::ServerError
