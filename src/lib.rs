@@ -18,6 +18,7 @@ pub mod runtime_config;
 pub mod screen_path;
 pub mod session;
 pub mod validation;
+pub mod webauthn;
 
 use account::AccountPage;
 use accounts::{InvitationPage, RegisterPage, VerifyEmailPage};

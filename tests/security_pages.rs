@@ -228,6 +228,8 @@ fn shown(page: &Mounted, selector: &str) -> bool {
     }
 }
 
+#[path = "security_pages/account_passkeys.rs"]
+mod account_passkeys;
 #[path = "security_pages/account_password.rs"]
 mod account_password;
 #[path = "security_pages/account_sessions.rs"]

@@ -8,6 +8,7 @@
 
 mod confirm;
 mod page;
+mod passkeys;
 mod password;
 mod security;
 mod sessions;

@@ -4,6 +4,7 @@
 //! another (recovery codes, say).
 
 use super::confirm::Proofs;
+use super::passkeys::PasskeysSection;
 use super::password::PasswordSection;
 use super::sessions::SessionsSection;
 use super::two_step::TwoStepSection;
@@ -49,6 +50,10 @@ pub fn SecuritySections(email: String) -> impl IntoView {
     });
     let has_password = Memo::new(move |_| security.get().has_password);
     let email = StoredValue::new(email);
+    // Only where the backend offers them and this browser can make them.
+    let shared = crate::context::use_shared();
+    let passkeys_offered =
+        move || shared.site().is_some_and(|c| c.passkeys) && crate::webauthn::supported();
 
     move || {
         if loaded.get() {
@@ -67,6 +72,7 @@ pub fn SecuritySections(email: String) -> impl IntoView {
                     }
                 }}
                 <TwoStepSection security email=email.get_value() reload />
+                {move || passkeys_offered().then(|| view! { <PasskeysSection proofs /> })}
                 <SessionsSection proofs />
             }
             .into_any()

@@ -22,7 +22,7 @@ enum End {
 }
 
 /// Unix seconds in the browser's own time zone, in words.
-fn local_time(lang: Lang, unix_seconds: i64) -> String {
+pub(super) fn local_time(lang: Lang, unix_seconds: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         unix_seconds as f64 * 1000.0,
     ));

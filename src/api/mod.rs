@@ -3,11 +3,13 @@
 //! [`TIMEOUT_MS`].
 
 mod error;
+mod passkeys;
 mod recovery;
 mod retry_after;
 mod security;
 
 pub use error::ApiError;
+pub use passkeys::*;
 pub use recovery::{complete_password_reset, look_up_password_reset, request_password_reset};
 pub use retry_after::parse_retry_after;
 pub use security::*;
@@ -141,7 +143,7 @@ pub(crate) async fn read_json<T: DeserializeOwned>(response: Response) -> Result
     serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
 }
 
-async fn read_problem(response: Response) -> ApiError {
+pub(crate) async fn read_problem(response: Response) -> ApiError {
     let headers = response.headers();
     let content_type = headers.get("content-type");
     let retry_after = headers.get("retry-after");

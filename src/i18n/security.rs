@@ -107,6 +107,27 @@ catalogue! {
         ConfirmSsoOnly,
         Cancel,
         SecurityLoadFailed,
+        // Passkeys on the account page
+        PasskeysHeading,
+        PasskeysIntro,
+        NoPasskeys,
+        PasskeyNameLabel,
+        PasskeyNameHint,
+        PasskeyNameRequired,
+        PasskeyNameTooLong,
+        AddPasskey,
+        AddingPasskey,
+        PasskeyAdded,
+        PasskeyOnDevice,
+        PasskeyAddFailed,
+        PasskeyAddedOn,
+        PasskeyNeverUsed,
+        RenamePasskey,
+        SaveName,
+        RemovePasskey,
+        RemovePasskeyQuestion,
+        RemovePasskeyYes,
+        PasskeyRemoved,
     }
 }
 
