@@ -1,4 +1,6 @@
+use super::HelpLink;
 use crate::i18n::accounts::Msg;
+use crate::i18n::help::Article;
 use crate::i18n::tr;
 use crate::i18n::use_i18n;
 use leptos::html::Input;
@@ -53,6 +55,23 @@ pub fn CodeField(
             <p id=error_id class="field-error" aria-live="polite">
                 {move || error.get().map(|text| i18n.t(text))}
             </p>
+            // A refused code says why codes are refused, where the refusal is read.
+            {move || {
+                error
+                    .get()
+                    .map(|_| {
+                        let article = if numeric {
+                            Article::CodeNotAccepted
+                        } else {
+                            Article::LostAuthenticator
+                        };
+                        view! {
+                            <p class="field-hint">
+                                <HelpLink article />
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }
