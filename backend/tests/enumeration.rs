@@ -60,7 +60,7 @@ async fn timed(client: &reqwest::Client, url: &str, body: &Value) -> (Answer, Du
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     let mid = times.len() / 2;
-    if times.len() % 2 == 0 {
+    if times.len().is_multiple_of(2) {
         (times[mid - 1] + times[mid]) / 2
     } else {
         times[mid]

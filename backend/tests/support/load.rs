@@ -302,7 +302,8 @@ async fn client(base: String, n: usize, deadline: Instant) -> Report {
     let mut round = 0usize;
     while Instant::now() < deadline {
         round += 1;
-        let body = json!({"email": email, "password": PASSWORD, "remember": round % 2 == 0});
+        let body =
+            json!({"email": email, "password": PASSWORD, "remember": round.is_multiple_of(2)});
         let Some((status, info)) =
             timed(&mut report, "sign-in", c.post(&session).json(&body)).await
         else {
