@@ -8,9 +8,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // Parallel work on one machine can build into its own folder and run on its own port.
 const dist = process.env.E2E_DIST ?? '../dist';
 // At localhost, not 127.0.0.1: WebAuthn refuses IP addresses as relying party id, so the
-// backend turns passkeys on only for a public URL whose host is a name, and http://localhost
-// is a secure context. Chromium tries ::1 first for localhost (whatever /etc/hosts says),
-// Node (page.request, the health checks) 127.0.0.1: nginx listens on both.
+// backend turns passkeys on only for a public URL whose host is a name (http://localhost is a
+// secure context, as 127.0.0.1 is). Chromium tries ::1 first for localhost (whatever
+// /etc/hosts says), Node (page.request, the health checks) 127.0.0.1: nginx listens on both.
 export const baseURL = `http://localhost:${port}`;
 const backendPort = port + 1;
 // Everything one run leaves behind (database, backend log, collected leak evidence), per port

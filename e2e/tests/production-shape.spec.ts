@@ -90,7 +90,8 @@ test('the site is used at a host name: a secure context, and the backend offers 
     expect((await request.get(`http://${host}:${site.port}/users/login`)).status(), host).toBe(200);
   }
 
-  // The switch: the same backend with the site at an IP address turns passkeys off.
+  // The switch: the same backend with the site at an IP address turns passkeys off (a secure
+  // context there too: what differs is the relying party id).
   const atAddress = PrivateBackend.create('passkeys-off', `http://127.0.0.1:${site.port}`);
   await atAddress.start();
   try {
