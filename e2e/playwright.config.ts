@@ -7,7 +7,11 @@ import { chromium } from './chromium';
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Parallel work on one machine can build into its own folder and run on its own port.
 const dist = process.env.E2E_DIST ?? '../dist';
-export const baseURL = `http://127.0.0.1:${port}`;
+// At localhost, not 127.0.0.1: WebAuthn refuses IP addresses as relying party id, so the
+// backend turns passkeys on only for a public URL whose host is a name (http://localhost is a
+// secure context, as 127.0.0.1 is). Chromium tries ::1 first for localhost (whatever
+// /etc/hosts says), Node (page.request, the health checks) 127.0.0.1: nginx listens on both.
+export const baseURL = `http://localhost:${port}`;
 const backendPort = port + 1;
 // Everything one run leaves behind (database, backend log, collected leak evidence), per port
 // so parallel runs never mix; wiped at the start of the run by the backend's command below.
@@ -64,8 +68,9 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `bash ../scripts/nginx.sh 127.0.0.1:${port} ${dist} 127.0.0.1:${backendPort} ../.run/nginx-${port}`,
-      url: `${baseURL}/users/login`,
+      // The backend is reached only through nginx, at its IPv4 address.
+      command: `bash ../scripts/nginx.sh '127.0.0.1:${port} [::1]:${port}' ${dist} 127.0.0.1:${backendPort} ../.run/nginx-${port}`,
+      url: `http://127.0.0.1:${port}/users/login`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',

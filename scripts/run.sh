@@ -6,12 +6,17 @@
 #
 # Settings (environment), for a second copy beside a running one or for the test of this
 # command (e2e/run-command/):
-#   RUN_SITE_PORT     8080                 the site, http://127.0.0.1:PORT
+#   RUN_SITE_PORT     8080                 the site, http://localhost:PORT
 #   RUN_BACKEND_PORT  3000                 the reference backend behind it
 #   RUN_DATABASE      .run/dev.sqlite      the dev database, kept between runs (delete it to
 #                                          start over)
 #   RUN_DIST          .run/site-PORT       the dev build; emptied at every start, so an earlier
 #                                          build can never stand in for one that failed
+#
+# The site is at http://localhost:PORT, not 127.0.0.1: WebAuthn refuses IP addresses as
+# relying party id, so the backend turns passkeys on only when its --public-url names a host,
+# and http://localhost is a secure context. Trunk listens on 127.0.0.1 and ::1 (Trunk.toml),
+# as localhost may be either (Chromium tries ::1 first).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,13 +29,13 @@ database="${RUN_DATABASE:-$repo_root/.run/dev.sqlite}"
 dist="${RUN_DIST:-$repo_root/.run/site-$site_port}"
 # This run's Trunk configuration and logs; nothing in .run is watched by Trunk.
 work="$repo_root/.run/dev-$site_port"
-site_url="http://127.0.0.1:$site_port"
+site_url="http://localhost:$site_port"
 backend_addr="127.0.0.1:$backend_port"
 
 say() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
 fail() { printf '\033[1;31m[run]\033[0m %s\n' "$*" >&2; exit 1; }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null || (exec 3<>"/dev/tcp/::1/$1") 2>/dev/null; }
 for port in "$site_port" "$backend_port"; do
   port_in_use "$port" && fail "port $port is already in use (another copy running?); stop it, or choose others with RUN_SITE_PORT and RUN_BACKEND_PORT"
 done

@@ -70,12 +70,18 @@ test('the run command serves the site, signs in the printed demo account, rebuil
   const run = new RunCommand({ ...env, LANG: '' });
   try {
     const site = (await run.waitFor(BANNER, FIRST_BUILD_MS))[1];
-    expect(site).toBe(`http://127.0.0.1:${sitePort}`);
+    // localhost, not 127.0.0.1: passkeys need a host name (scripts/run.sh).
+    expect(site).toBe(`http://localhost:${sitePort}`);
     expect(run.output).not.toContain('✅');
     const [, email, password] = await run.waitFor(/demo account (\S+@\S+) \/ (\S+)/, 5_000);
     const mailbox = (await run.waitFor(/mailbox:\s+(http:\/\/\S+)/, 5_000))[1];
     expect(mailbox).toBe(`${site}/dev/mail`);
     expect(run.count(BUILDS)).toBe(1);
+    // At a host name the backend offers passkeys; localhost answers on either loopback family.
+    expect((await (await page.request.get(`${site}/api/config`)).json()).passkeys).toBe(true);
+    for (const host of ['127.0.0.1', '[::1]']) {
+      expect((await page.request.get(`http://${host}:${sitePort}/users/login`)).status(), host).toBe(200);
+    }
 
     // The app's page, with Trunk's autoreload in it, not the earlier build nor a 404.
     await signIn(page, site, email, password);

@@ -133,16 +133,19 @@ export function processesNaming(marks: string[]): string[] {
   return found;
 }
 
-/** Whether something accepts connections on 127.0.0.1:`port`. */
-export function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
+/** Whether something accepts connections on `port` of 127.0.0.1 or ::1 (localhost is either). */
+export async function listening(port: number): Promise<boolean> {
+  const on = (host: string) =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host, port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
     });
-    socket.once('error', () => resolve(false));
-  });
+  const [v4, v6] = await Promise.all([on('127.0.0.1'), on('::1')]);
+  return v4 || v6;
 }
 
 /** A file's size and modification time, or null when it does not exist. */

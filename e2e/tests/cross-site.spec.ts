@@ -1,8 +1,10 @@
 /**
  * Another origin on this machine (an "attacker" page served by a tiny node server started
  * here) can neither sign a user in or out, nor submit any form (CSRF), nor frame the site
- * (clickjacking). Tried from two origins: 127.0.0.1 on another port (same site, other
- * origin) and localhost (another site). production-shape.spec.ts checks the headers and a
+ * (clickjacking). The site is at localhost (playwright.config.ts); tried from two origins:
+ * localhost on another port (same site, other origin: the session cookie goes along, so only
+ * the backend's own checks stand in the way) and 127.0.0.1 (another site: a loopback address
+ * is a site of its own, not localhost's). production-shape.spec.ts checks the headers and a
  * frame from about:blank; this adds real foreign origins and the effect on the backend.
  */
 import http from 'node:http';
@@ -40,8 +42,8 @@ test.afterAll(async () => {
 });
 
 const ORIGINS = {
-  'another port of 127.0.0.1 (same site, other origin)': () => `http://127.0.0.1:${port}`,
-  'localhost (another site)': () => `http://localhost:${port}`,
+  'another port of localhost (same site, other origin)': () => `http://localhost:${port}`,
+  '127.0.0.1 (another site)': () => `http://127.0.0.1:${port}`,
 };
 
 type Attack = { path: string; body: Record<string, unknown> };

@@ -236,11 +236,13 @@ test('a page that arrives in parts is not drawn half parsed, so nothing moves wh
     });
     request.pipe(forwarded);
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  // At localhost like the site itself (a secure context); both loopback families, as
+  // Chromium tries ::1 first.
+  await new Promise<void>((resolve) => proxy.listen(0, resolve));
   try {
     await recordLayoutShifts(page);
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/help`, { waitUntil: 'commit' });
+    await page.goto(`http://localhost:${(proxy.address() as AddressInfo).port}/help`, { waitUntil: 'commit' });
     // Parsed up to the switch, and none of it drawn yet.
     await expect(page.locator('#first-paint .language-switch').first()).toBeAttached();
     await expect(page.locator('#first-paint .brand')).toBeHidden();

@@ -254,6 +254,9 @@ test('accessible authentication (WCAG 3.3.8): paste works in every email and pas
   await expect(page.locator('main input:not([type=hidden])')).toHaveCount(3);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/account$/);
+  // The login app moves on by replacing the address and then reloading: wait for the account
+  // screen, or the next goto races that reload ("interrupted by another navigation").
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je account');
 
   await page.context().clearCookies();
   await page.goto('/users/register');

@@ -14,12 +14,12 @@ const place = (kind: Place['kind'], value: string): Place => ({ kind, value, sou
 
 test('the scanner finds a planted password or token in every kind of place', () => {
   const planted: Place[] = [
-    place('url', `http://127.0.0.1/api/session?password=${encodeURIComponent(PASSWORD.value)}`),
-    place('url', `http://127.0.0.1/users/reset-password?token=${TOKEN.value}`),
+    place('url', `http://localhost/api/session?password=${encodeURIComponent(PASSWORD.value)}`),
+    place('url', `http://localhost/users/reset-password?token=${TOKEN.value}`),
     place('console', `debug: sending ${JSON.stringify({ password: PASSWORD.value })}`),
     place('storage', `localStorage draft={"token":"${TOKEN.value}"}`),
     place('backend-log', `POST /api/password-resets/complete token=${TOKEN.value}`),
-    place('url', `http://127.0.0.1/x?q=${encodeURIComponent(PASSWORD.value).replace(/%20/g, '+')}`),
+    place('url', `http://localhost/x?q=${encodeURIComponent(PASSWORD.value).replace(/%20/g, '+')}`),
   ];
   const leaks = scanForLeaks([PASSWORD, TOKEN], planted);
   expect(leaks.map((l) => `${l.secret.kind} in ${l.place.kind}`)).toEqual([
@@ -28,7 +28,7 @@ test('the scanner finds a planted password or token in every kind of place', () 
 });
 
 test('clean places, short values and the dev banner are not leaks; anything else in the log is', () => {
-  const clean = [place('url', 'http://127.0.0.1/api/session'), place('console', 'all fine'), place('storage', 'localStorage lang=en')];
+  const clean = [place('url', 'http://localhost/api/session'), place('console', 'all fine'), place('storage', 'localStorage lang=en')];
   expect(scanForLeaks([PASSWORD, TOKEN, { kind: 'token', value: 'abc', source: 'tampered link' }], [...clean, place('url', '/x?abc')])).toEqual([]);
 
   const demo: Secret = { kind: 'password', value: 'TopoCloud-demo-2026', source: 'demo' };

@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { PrivateBackend } from './support/private-backend';
 
 test('every route of the app is answered with the shell and the strict headers', async ({ request }) => {
   for (const path of ['/users/login', '/users/register', '/users/reset-password', '/help/kan-niet-inloggen', '/account', '/nope']) {
@@ -71,6 +72,34 @@ test('API answers pass through uncached', async ({ request }) => {
   const response = await request.get('/api/config');
   expect(response.status()).toBe(200);
   expect(response.headers()['cache-control']).toBe('no-store');
+});
+
+test('the site is used at a host name: a secure context, and the backend offers passkeys', async ({ page, request, baseURL }) => {
+  // WebAuthn refuses IP addresses as relying party id: the suite runs at localhost and the
+  // backend's --public-url with it (playwright.config.ts).
+  const site = new URL(baseURL as string);
+  expect(site.hostname).toBe('localhost');
+  const config = await (await request.get('/api/config')).json();
+  expect(config.passkeys, "/api/config at the suite's base").toBe(true);
+  await page.goto('/users/login');
+  await expect(page.getByLabel('E-mailadres')).toBeVisible();
+  expect(await page.evaluate(() => window.isSecureContext), 'http://localhost is a secure context').toBe(true);
+  expect(await page.evaluate(() => typeof window.PublicKeyCredential)).toBe('function');
+  // localhost is either loopback family: Chromium tries ::1 first, Node takes 127.0.0.1.
+  for (const host of ['127.0.0.1', '[::1]']) {
+    expect((await request.get(`http://${host}:${site.port}/users/login`)).status(), host).toBe(200);
+  }
+
+  // The switch: the same backend with the site at an IP address turns passkeys off (a secure
+  // context there too: what differs is the relying party id).
+  const atAddress = PrivateBackend.create('passkeys-off', `http://127.0.0.1:${site.port}`);
+  await atAddress.start();
+  try {
+    const off = await (await request.get(`${atAddress.url}/api/config`)).json();
+    expect(off.passkeys, 'an IP address cannot be the relying party').toBe(false);
+  } finally {
+    await atAddress.stop();
+  }
 });
 
 test.describe('framing', () => {
