@@ -84,6 +84,10 @@ pub fn App() -> impl IntoView {
                             }
                         }
                     />
+                    <Route
+                        path=ScreenPath(routes::CONFIRMATION_EMAIL)
+                        view=accounts::ConfirmationEmailPage
+                    />
                     <Route path=ScreenPath(routes::FORGOT_PASSWORD) view=ForgotPasswordPage />
                     <Route
                         path=ScreenPath(routes::RESET_PASSWORD)

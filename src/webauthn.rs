@@ -1,10 +1,19 @@
-//! The browser's own passkey ceremonies, driven with the JSON the server sends: its
-//! options go to `PublicKeyCredential.parse…OptionsFromJSON`, the credential comes back as
-//! `credential.toJSON()`. No WebAuthn type is mirrored in Rust; what passes through here
-//! is JSON text. (Called through `Reflect`, so no `web-sys` WebAuthn bindings are linked.)
+//! The browser's passkey ceremonies, driven with the JSON the server sends. The ceremony
+//! itself is `public/passkeys.js`, a small same-origin module loaded here on first use:
+//! it hands the server's options to `PublicKeyCredential.parse…OptionsFromJSON` and
+//! returns `credential.toJSON()` as text. So no WebAuthn type is mirrored in Rust, no
+//! `web-sys` WebAuthn binding is linked, and the login page's first load carries only
+//! its button.
 
-use js_sys::{Function, Object, Promise, Reflect, JSON};
+use js_sys::{Function, Promise, Reflect};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the build puts the module (Trunk's copy-file of `public/passkeys.js`).
+const MODULE_SRC: &str = "/passkeys.js";
+/// What the module sets on `globalThis` once it has run.
+const MODULE_GLOBAL: &str = "topocloudPasskeys";
 
 /// How a ceremony ended without a credential.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +22,8 @@ pub enum Ceremony {
     Cancelled,
     /// Adding: this device holds a passkey for this account already.
     AlreadyOnDevice,
+    /// The module could not be fetched (a poor connection): trying again may work.
+    NotLoaded,
     /// The browser refused for another reason (or the options were not usable).
     Failed,
 }
@@ -23,14 +34,10 @@ fn get(target: &JsValue, key: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-fn public_key_credential() -> Option<JsValue> {
-    get(&js_sys::global(), "PublicKeyCredential")
-}
-
 /// Whether this browser can make and use passkeys from JSON options (the JSON methods
 /// came after WebAuthn itself; a browser without them does not see passkey buttons).
 pub fn supported() -> bool {
-    public_key_credential().is_some_and(|pkc| {
+    get(&js_sys::global(), "PublicKeyCredential").is_some_and(|pkc| {
         get(&pkc, "parseCreationOptionsFromJSON").is_some()
             && get(&pkc, "parseRequestOptionsFromJSON").is_some()
     })
@@ -45,62 +52,83 @@ pub fn ceremony_end(error_name: &str) -> Ceremony {
     }
 }
 
-/// Runs `navigator.credentials.create` (or `.get`) with the server's `{"publicKey": …}`
-/// answer; the credential's `toJSON()` as text.
-async fn ceremony(options: &str, create: bool) -> Result<String, Ceremony> {
-    let failed = |_| Ceremony::Failed;
-    let pkc = public_key_credential().ok_or(Ceremony::Failed)?;
-    let parse_name = if create {
-        "parseCreationOptionsFromJSON"
-    } else {
-        "parseRequestOptionsFromJSON"
+thread_local! {
+    /// The module's load, shared by everyone who asks while it is under way.
+    static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+}
+
+/// Starts fetching the module (once), so that a press of a passkey button does not wait.
+pub fn preload() -> Option<Promise> {
+    if let Some(loading) = LOADING.with(|l| l.borrow().clone()) {
+        return Some(loading);
+    }
+    let document = web_sys::window()?.document()?;
+    let script = document.create_element("script").ok()?;
+    script.set_attribute("type", "module").ok()?;
+    script.set_attribute("src", MODULE_SRC).ok()?;
+    // A module script's `load` comes after it has run, so the global is there by then.
+    let loading = Promise::new(&mut |resolve, reject| {
+        let _ = Reflect::set(&script, &"onload".into(), &resolve);
+        let _ = Reflect::set(&script, &"onerror".into(), &reject);
+    });
+    document.head()?.append_child(&script).ok()?;
+    LOADING.with(|l| *l.borrow_mut() = Some(loading.clone()));
+    Some(loading)
+}
+
+/// The module's functions; a failed fetch is forgotten, so the next use tries again.
+async fn module() -> Result<JsValue, Ceremony> {
+    if let Some(module) = get(&js_sys::global(), MODULE_GLOBAL) {
+        return Ok(module);
+    }
+    let loaded = match preload() {
+        Some(loading) => JsFuture::from(loading).await.is_ok(),
+        None => false,
     };
-    let parse: Function = get(&pkc, parse_name)
-        .ok_or(Ceremony::Failed)?
-        .dyn_into()
-        .map_err(failed)?;
-    let server = JSON::parse(options).map_err(failed)?;
-    let json = get(&server, "publicKey").ok_or(Ceremony::Failed)?;
-    let public_key = parse.call1(&pkc, &json).map_err(failed)?;
-    let request = Object::new();
-    Reflect::set(&request, &"publicKey".into(), &public_key).map_err(failed)?;
-    let navigator = get(&js_sys::global(), "navigator").ok_or(Ceremony::Failed)?;
-    let credentials = get(&navigator, "credentials").ok_or(Ceremony::Failed)?;
-    let call: Function = get(&credentials, if create { "create" } else { "get" })
-        .ok_or(Ceremony::Failed)?
-        .dyn_into()
-        .map_err(failed)?;
-    let promise: Promise = call
-        .call1(&credentials, &request)
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(failed)?;
-    let credential = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map_err(|error| {
-            let name = get(&error, "name").and_then(|n| n.as_string());
-            ceremony_end(name.as_deref().unwrap_or_default())
-        })?;
-    // `null` when nothing was chosen.
-    let to_json: Function = get(&credential, "toJSON")
-        .ok_or(Ceremony::Cancelled)?
-        .dyn_into()
-        .map_err(failed)?;
-    let json = to_json.call0(&credential).map_err(failed)?;
-    JSON::stringify(&json)
-        .map_err(failed)?
-        .as_string()
-        .ok_or(Ceremony::Failed)
+    let module = get(&js_sys::global(), MODULE_GLOBAL).filter(|_| loaded);
+    if module.is_none() {
+        if let Some(Some(script)) = web_sys::window().and_then(|w| w.document()).map(|d| {
+            d.query_selector(&format!("script[src='{MODULE_SRC}']"))
+                .ok()
+                .flatten()
+        }) {
+            script.remove();
+        }
+        LOADING.with(|l| *l.borrow_mut() = None);
+    }
+    module.ok_or(Ceremony::NotLoaded)
 }
 
-/// Makes a passkey on this device for the server's creation options.
+/// The error name [`call`] gives when the module could not be fetched.
+pub const NOT_LOADED: &str = "NotLoaded";
+
+/// Calls one of the module's functions; its promise's answer, or the error's name.
+pub async fn call(name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
+    let module = module().await.map_err(|_| String::from(NOT_LOADED))?;
+    let function: Function = get(&module, name)
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(String::new)?;
+    let arguments: js_sys::Array = args.iter().copied().collect();
+    let promise: Promise = function
+        .apply(&module, &arguments)
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or_else(String::new)?;
+    JsFuture::from(promise).await.map_err(|error| {
+        get(&error, "name")
+            .and_then(|n| n.as_string())
+            .unwrap_or_default()
+    })
+}
+
+/// Makes a passkey on this device for the server's creation options; the credential's
+/// `toJSON()` as text (`null`, nothing chosen, is a closed dialog).
 pub async fn create(options: &str) -> Result<String, Ceremony> {
-    ceremony(options, true).await
-}
-
-/// Signs in with a passkey the person picks, for the server's request options.
-pub async fn sign_in(options: &str) -> Result<String, Ceremony> {
-    ceremony(options, false).await
+    match call("create", &[&options.into()]).await {
+        Ok(credential) => credential.as_string().ok_or(Ceremony::Cancelled),
+        Err(name) if name == NOT_LOADED => Err(Ceremony::NotLoaded),
+        Err(name) => Err(ceremony_end(&name)),
+    }
 }
 
 #[cfg(test)]

@@ -69,7 +69,8 @@ async fn renders_labelled_fields_that_password_managers_understand() {
     assert_eq!(email.type_(), "email");
     assert_eq!(
         email.get_attribute("autocomplete").as_deref(),
-        Some("username")
+        Some("username webauthn"),
+        "password managers fill it, and the browser offers saved passkeys in its list"
     );
     let password = page.input("input#password");
     assert_eq!(password.type_(), "password");
@@ -300,4 +301,104 @@ async fn too_many_attempts_counts_down_and_blocks_the_button_meanwhile() {
         page.button("Aanmelden").get_attribute("aria-disabled"),
         None
     );
+}
+
+const CONFIG_WITH_PASSKEYS: &str = r#"{"registration_open":true,"sso_providers":[],"passkeys":true,
+  "password_policy":{"min_length":12,"max_length":128}}"#;
+
+#[wasm_bindgen_test]
+async fn the_passkey_button_appears_only_when_offered_and_carries_the_modules_settings() {
+    let without = backend(CONFIG_WITHOUT_SSO, invalid_credentials());
+    let page = login_form();
+    wait_for("the registration link from /api/config", || {
+        page.text().contains("Account aanmaken")
+    })
+    .await;
+    assert!(page.find("#passkey-sign-in").is_none(), "not offered");
+    drop(page);
+    drop(without);
+
+    let _with = backend(CONFIG_WITH_PASSKEYS, invalid_credentials());
+    let page = login_form();
+    wait_for("the passkey button", || {
+        page.find("#passkey-sign-in").is_some()
+    })
+    .await;
+    let button = page.find("#passkey-sign-in").expect("button");
+    assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(
+        button.text_content().unwrap_or_default().trim(),
+        "Inloggen met een toegangssleutel"
+    );
+    // What public/passkeys.js splits: URLs, CSRF header, time limit, renewal (ms).
+    assert_eq!(
+        button.get_attribute("data-settings").as_deref(),
+        Some("/api/passkeys/authentication/options /api/passkeys/authentication x-topocloud-csrf 1 15000 270000")
+    );
+    let email = page.find("#email").expect("email");
+    assert_eq!(
+        email.get_attribute("autocomplete").as_deref(),
+        Some("username webauthn")
+    );
+}
+
+/// What public/passkeys.js dispatches: `{detail: {response}}` or `{detail: {error}}`.
+fn tell_passkey(detail: &wasm_bindgen::JsValue) {
+    let event = web_sys::Event::new("topocloud-passkey").expect("event");
+    js_sys::Reflect::set(&event, &"detail".into(), detail).expect("detail");
+    window().dispatch_event(&event).expect("dispatched");
+}
+
+fn detail(key: &str, value: &wasm_bindgen::JsValue) -> wasm_bindgen::JsValue {
+    let detail = js_sys::Object::new();
+    js_sys::Reflect::set(&detail, &key.into(), value).expect("set");
+    detail.into()
+}
+
+#[wasm_bindgen_test]
+async fn what_the_passkey_module_tells_is_said_in_the_alert_without_a_password_retry() {
+    let _backend = backend(CONFIG_WITH_PASSKEYS, invalid_credentials());
+    let page = login_form();
+    wait_for("the passkey button", || {
+        page.find("#passkey-sign-in").is_some()
+    })
+    .await;
+
+    // A request that did not arrive: said, but "try again" would send the password form.
+    tell_passkey(&detail("error", &"TypeError".into()));
+    wait_for("the network message", || {
+        page.text().contains("Geen verbinding met TopoCloud")
+    })
+    .await;
+    assert!(
+        !page.text().contains("Opnieuw proberen"),
+        "no retry button that would send the password form"
+    );
+    wait_for("focus on the alert", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.class_name().contains("form-alert"))
+    })
+    .await;
+
+    // The server no longer knows the chosen passkey: said, with the way back to the password.
+    let init = web_sys::ResponseInit::new();
+    init.set_status(401);
+    let headers = web_sys::Headers::new().expect("headers");
+    headers
+        .set("content-type", "application/problem+json")
+        .expect("header");
+    init.set_headers(&headers);
+    let response = web_sys::Response::new_with_opt_str_and_init(
+        Some(r#"{"type":"about:blank","title":"x","status":401,"code":"passkey_unknown"}"#),
+        &init,
+    )
+    .expect("response");
+    tell_passkey(&detail("response", &response.into()));
+    wait_for("the unknown passkey message", || {
+        page.text()
+            .contains("TopoCloud kent deze toegangssleutel niet (meer)")
+    })
+    .await;
+    assert!(page.text().contains("e-mailadres en wachtwoord"));
 }

@@ -13,6 +13,8 @@ pub const LOGIN: &str = "/users/login";
 pub const REGISTER: &str = "/users/register";
 /// Where the verification email's link lands (`#token=…`).
 pub const VERIFY_EMAIL: &str = "/users/verify-email";
+/// Asking for the confirmation email again (linked from the login page).
+pub const CONFIRMATION_EMAIL: &str = "/users/confirmation-email";
 /// Where an invitation email's link lands (`#token=…`).
 pub const INVITATION: &str = "/users/invitation";
 /// Asking for a password-reset link.
@@ -32,6 +34,7 @@ pub const SCREENS: &[&str] = &[
     LOGIN,
     REGISTER,
     VERIFY_EMAIL,
+    CONFIRMATION_EMAIL,
     INVITATION,
     FORGOT_PASSWORD,
     RESET_PASSWORD,

@@ -246,7 +246,7 @@ test('accessible authentication (WCAG 3.3.8): paste works in every email and pas
 
   const login = new LoginPage(page);
   await login.goto();
-  await expect(login.email).toHaveAttribute('autocomplete', 'username');
+  await expect(login.email).toHaveAttribute('autocomplete', 'username webauthn');
   await expect(login.password).toHaveAttribute('autocomplete', 'current-password');
   await paste(login.email, DEMO_EMAIL);
   await paste(login.password, DEMO_PASSWORD);

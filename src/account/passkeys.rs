@@ -252,6 +252,7 @@ async fn add(name: &str) -> Result<Outcome, ApiError> {
             .map(|_| Outcome::Done(S::PasskeyAdded)),
         Err(Ceremony::Cancelled) => Ok(Outcome::Nothing),
         Err(Ceremony::AlreadyOnDevice) => Ok(Outcome::Refused(S::PasskeyOnDevice)),
+        Err(Ceremony::NotLoaded) => Err(ApiError::Network),
         Err(Ceremony::Failed) => Ok(Outcome::Refused(S::PasskeyAddFailed)),
     }
 }

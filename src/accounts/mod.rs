@@ -4,6 +4,7 @@
 //! Each screen is one file; the forms, the states a link can be in and the rules for
 //! names and passwords sit beside them. The words are `i18n/accounts/`.
 
+mod confirmation_email;
 mod invitation;
 mod invitation_form;
 pub mod invitation_states;
@@ -13,6 +14,7 @@ pub mod rules;
 mod sign_out_first;
 mod verify_email;
 
+pub use confirmation_email::ConfirmationEmailPage;
 pub use invitation::InvitationPage;
 pub use invitation_form::InvitationForm;
 pub use invitation_states::{

@@ -62,7 +62,8 @@ pub async fn sign_in(request: &SignInRequest) -> Result<SignedIn, ApiError> {
     signed_in(post(paths::SESSION, request).await?).await
 }
 
-async fn signed_in(response: Response) -> Result<SignedIn, ApiError> {
+/// Also the answer to a passkey sign-in (the login page's module sends it), read the same way.
+pub(crate) async fn signed_in(response: Response) -> Result<SignedIn, ApiError> {
     if response.status() == 202 {
         return Ok(SignedIn::SecondStep);
     }

@@ -11,7 +11,7 @@ use crate::i18n::tr;
 use crate::i18n::{too_many_attempts, use_i18n, Text};
 use leptos::html::Div;
 use leptos::prelude::*;
-use topocloud_contract::ErrorCode;
+use topocloud_contract::{routes, ErrorCode};
 
 /// What went wrong with a request, as the person needs to hear it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,10 +74,6 @@ pub fn FailureAlert(
     /// Sends the failed request again, for failures that may never have arrived.
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
-    /// How to ask for a new confirmation email (forms that can meet an unconfirmed
-    /// address): the site's one [`super::ResendLink`].
-    #[prop(optional, into)]
-    resend: Option<ViewFn>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let body = move || {
@@ -121,7 +117,10 @@ pub fn FailureAlert(
             .into_any(),
             Failure::NotVerified => view! {
                 <p>{tr(Text::EmailNotVerified)}</p>
-                {resend.as_ref().map(ViewFn::run)}
+                // A screen of the whole site, with the address typed here.
+                <p>
+                    <a href=routes::CONFIRMATION_EMAIL>{tr(Text::ResendVerification)}</a>
+                </p>
             }
             .into_any(),
         })

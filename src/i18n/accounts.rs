@@ -59,6 +59,8 @@ catalogue! {
         NewLinkHeading,
         NewLinkIntro,
         NewLinkButton,
+        ConfirmationEmailTitle,
+        ConfirmationEmailIntro,
         // Invitation
         InvitationTitle,
         CheckingInvitation,

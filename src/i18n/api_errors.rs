@@ -19,6 +19,8 @@ impl ApiError {
                 ErrorCode::CsrfRejected => Text::RequestRefused,
                 ErrorCode::InternalError => Text::ServerError,
                 ErrorCode::EmailNotVerified => Text::EmailNotVerified,
+                ErrorCode::PasskeyUnknown => Text::PasskeyUnknown,
+                ErrorCode::PasskeyFailed => Text::PasskeyFailed,
                 ErrorCode::NotSignedIn
                 | ErrorCode::RegistrationClosed
                 | ErrorCode::InvitationExpired
@@ -40,8 +42,6 @@ impl ApiError {
                 | ErrorCode::TwoStepAlreadyOn
                 | ErrorCode::TwoStepNotOn
                 | ErrorCode::TwoStepRequired
-                | ErrorCode::PasskeyUnknown
-                | ErrorCode::PasskeyFailed
                 | ErrorCode::Unknown => {
                     if *status >= 500 {
                         Text::ServerError

@@ -1,12 +1,13 @@
 //! The sign-in form itself: fields, remember-me, single sign-on, the links around it, and
 //! every failure in words with whatever the person typed left in place.
 
+use super::passkey::{self, Passkey};
 use crate::api;
 use crate::components::article_href;
 use crate::components::Pending;
 use crate::components::Submission;
 use crate::components::{first_paint, focus_when_drawn, Countdown, Failure, FailureAlert};
-use crate::components::{PasswordField, ResendLink, TextField};
+use crate::components::{PasswordField, TextField};
 use crate::context::use_shared;
 use crate::help::Article;
 use crate::i18n::accounts::Msg;
@@ -16,9 +17,11 @@ use crate::navigation::use_navigation;
 use crate::return_to::second_step_url_returning_to;
 use crate::session::use_session;
 use crate::validation::{Field, LoginForm as LoginRules};
+use crate::webauthn;
 use leptos::ev::SubmitEvent;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use topocloud_contract::paths;
 use topocloud_contract::routes;
 use topocloud_contract::{percent_encode, SignInRequest};
@@ -42,12 +45,60 @@ pub fn LoginForm(
     let password_error = RwSignal::new(None::<Text>);
     let failure = RwSignal::new(initial_failure);
     let countdown = Countdown::new();
+    // From `/api/config`, which the login page waits for: the button is there from the
+    // form's first frame.
+    let passkeys = move || shared.site().is_some_and(|c| c.passkeys) && webauthn::supported();
     let (email_ref, password_ref, remember_ref, alert_ref) = (
         NodeRef::<Input>::new(),
         NodeRef::<Input>::new(),
         NodeRef::<Input>::new(),
         NodeRef::<Div>::new(),
     );
+    let focus_alert = move || focus_when_drawn(alert_ref);
+    // The answer to a password, or to a passkey (whose failure offers no "try again":
+    // that button sends the password form; the passkey button is the way to try again).
+    let answered =
+        move |answer: Result<api::SignedIn, api::ApiError>, by_passkey: bool| match answer {
+            // The login screen takes the person on from here.
+            Ok(api::SignedIn::Session(info)) => session.signed_in(info),
+            // The password was right; the code step (the whole site's) goes on to the same
+            // destination.
+            Ok(api::SignedIn::SecondStep) => {
+                let next = second_step_url_returning_to(
+                    &destination.try_get_untracked().unwrap_or_default(),
+                );
+                navigation.replace.try_run(next);
+            }
+            Err(error) => {
+                countdown.start_on_limit(&error);
+                let problem = match Failure::from_error(&error) {
+                    Failure::Retry(text) if by_passkey => Failure::Message(text),
+                    problem => problem,
+                };
+                failure.try_set(Some(problem));
+                focus_alert();
+            }
+        };
+    // What public/passkeys.js tells of a passkey sign-in (see `passkey`).
+    let told = window_event_listener_untyped(passkey::EVENT, move |event| {
+        // Only the form on screen takes the answer (its body can be read once).
+        if !alert_ref
+            .get_untracked()
+            .is_some_and(|alert| alert.is_connected())
+        {
+            return;
+        }
+        match passkey::told(&event) {
+            Passkey::Answer(response) => {
+                spawn_local(async move { answered(api::signed_in(response).await, true) })
+            }
+            Passkey::Failed(problem) => {
+                failure.try_set(Some(problem));
+                focus_alert();
+            }
+        }
+    });
+    on_cleanup(move || told.remove());
     // Typed into index.html's static form while the app was loading: kept, caret and all.
     let typed = first_paint::typed_login();
     if let Some(typed) = &typed {
@@ -70,29 +121,10 @@ pub fn LoginForm(
         });
         first_paint::hand_over(target);
     });
-    let focus_alert = move || focus_when_drawn(alert_ref);
 
     let pending = Pending::new();
     let sign_in = move |request: SignInRequest| {
-        pending.run(async move {
-            match api::sign_in(&request).await {
-                // The login screen takes the person on from here.
-                Ok(api::SignedIn::Session(info)) => session.signed_in(info),
-                // The password was right; the code step (the whole site's) goes on to
-                // the same destination.
-                Ok(api::SignedIn::SecondStep) => {
-                    let next = second_step_url_returning_to(
-                        &destination.try_get_untracked().unwrap_or_default(),
-                    );
-                    navigation.replace.try_run(next);
-                }
-                Err(error) => {
-                    countdown.start_on_limit(&error);
-                    failure.set(Some(Failure::from_error(&error)));
-                    focus_alert();
-                }
-            }
-        })
+        pending.run(async move { answered(api::sign_in(&request).await, false) })
     };
     let submission = Submission::new(countdown, pending, failure);
     let blocked = move || submission.blocked();
@@ -132,7 +164,8 @@ pub fn LoginForm(
 
     let sso_buttons = move || {
         let providers = shared.site().map(|c| c.sso_providers).unwrap_or_default();
-        (!providers.is_empty()).then(|| {
+        let passkeys = passkeys();
+        (passkeys || !providers.is_empty()).then(|| {
             let buttons = providers
                 .into_iter()
                 .map(|p| {
@@ -153,10 +186,25 @@ pub fn LoginForm(
                     }
                 })
                 .collect_view();
+            // The module does the rest (and marks the button busy during the dialog).
+            let passkey_button = passkeys.then(|| {
+                view! {
+                    <button
+                        id=passkey::BUTTON_ID
+                        type="button"
+                        class="button button--secondary"
+                        data-settings=passkey::settings()
+                        on:click=move |_| failure.set(None)
+                    >
+                        {tr(Text::SignInWithPasskey)}
+                    </button>
+                }
+            });
             view! {
                 <p class="divider">
                     <span>{tr(Text::Or)}</span>
                 </p>
+                {passkey_button}
                 {buttons}
             }
         })
@@ -167,19 +215,13 @@ pub fn LoginForm(
         <section class="card" aria-labelledby="login-title">
             <h1 id="login-title">{tr(Text::LoginTitle)}</h1>
             <p class="intro">{tr(Text::LoginIntro)}</p>
-            <FailureAlert
-                failure
-                countdown
-                node_ref=alert_ref
-                on_retry=move |_| submit()
-                resend=move || view! { <ResendLink email button=Text::ResendVerification /> }
-            />
+            <FailureAlert failure countdown node_ref=alert_ref on_retry=move |_| submit() />
             <form class="form" novalidate on:submit=on_submit>
                 <TextField
                     id="email"
                     label=Text::EmailLabel
                     input_type="email"
-                    autocomplete="username"
+                    autocomplete="username webauthn"
                     value=email
                     error=Signal::derive(move || email_error.get().map(Msg::from))
                     node_ref=email_ref

@@ -8,6 +8,7 @@
 mod code_step;
 mod form;
 mod page;
+mod passkey;
 mod second_step;
 
 pub use form::LoginForm;

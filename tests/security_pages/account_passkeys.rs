@@ -12,7 +12,7 @@ const ADDED: &str = r#"{"id":"p-2","name":"Laptop van Anna","created_at":1767229
   "last_used_at":null,"browser":"Chrome","system":"Linux"}"#;
 
 /// The browser's passkey side: `create` answers `answer` (a JS expression of a promise)
-/// and keeps what it was asked in `window.__created`.
+/// and keeps what it was asked in `window.__created`; then the site's module over it.
 fn browser_answers(answer: &str) {
     js_sys::eval(&format!(
         r#"window.PublicKeyCredential = {{
@@ -23,6 +23,8 @@ fn browser_answers(answer: &str) {
              create: (o) => {{ window.__created.push(o); return {answer}; }} }} }});"#
     ))
     .expect("stub");
+    // The site's own module (public/passkeys.js) over this browser, as if fetched already.
+    js_sys::eval(include_str!("../../public/passkeys.js")).expect("the passkeys module");
 }
 
 fn created() -> usize {

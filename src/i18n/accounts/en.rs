@@ -46,6 +46,8 @@ pub fn text(text: AccountText) -> &'static str {
         LinkUsedBody => "Your email address is probably confirmed already: try to sign in. If that does not work, request a new link below.",
         LinkInvalidTitle => "This link does not work",
         LinkInvalidBody => "The link is not valid or was not copied completely; some email programs cut long links short. Open the link straight from the email, or request a new one below.",
+        ConfirmationEmailTitle => "Send the confirmation email again",
+        ConfirmationEmailIntro => "Your email address has not been confirmed yet. Open the link in the email we sent you, or ask for a new one here. Then you can sign in.",
         NewLinkHeading => "Request a new link",
         NewLinkIntro => "Enter the email address you created your account with.",
         NewLinkButton => "Send me a new link",

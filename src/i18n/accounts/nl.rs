@@ -46,6 +46,8 @@ pub fn text(text: AccountText) -> &'static str {
         LinkUsedBody => "Je e-mailadres is waarschijnlijk al bevestigd: probeer je aan te melden. Lukt dat niet, vraag dan hieronder een nieuwe link aan.",
         LinkInvalidTitle => "Deze link werkt niet",
         LinkInvalidBody => "De link is niet geldig of niet helemaal overgenomen; soms knipt een e-mailprogramma een lange link af. Open de link rechtstreeks vanuit de e-mail, of vraag hieronder een nieuwe aan.",
+        ConfirmationEmailTitle => "Bevestigingsmail opnieuw sturen",
+        ConfirmationEmailIntro => "Je e-mailadres is nog niet bevestigd. Open de link in de e-mail die we je stuurden, of vraag hier een nieuwe aan. Daarna kun je je aanmelden.",
         NewLinkHeading => "Nieuwe link aanvragen",
         NewLinkIntro => "Vul het e-mailadres in waarmee je je account aanmaakte.",
         NewLinkButton => "Stuur me een nieuwe link",
