@@ -86,7 +86,16 @@ test('a passkey is added from the account page, listed, and removed after a ques
   await expect.poll(async () => (await mailTo(page, email)).map((m) => m.kind)).toContain('passkey_added');
   await expectNoAxeViolations(page, 'account: a passkey added');
 
-  await section.getByRole('button', { name: /^Verwijderen\s?: Laptop van de buitendienst$/ }).click();
+  await section.getByRole('button', { name: /^Naam wijzigen\s?: Laptop van de buitendienst$/ }).click();
+  const rename = section.locator('#passkey-rename');
+  await expect(rename).toBeFocused();
+  await expect(rename).toHaveValue('Laptop van de buitendienst');
+  await expectNoAxeViolations(page, 'account: renaming a passkey');
+  await rename.fill('Laptop (kantoor)');
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('status')).toHaveText('De naam is gewijzigd.');
+  await expect(section.getByText('Laptop (kantoor)', { exact: true })).toBeVisible();
+  await section.getByRole('button', { name: /^Verwijderen\s?: Laptop \(kantoor\)$/ }).click();
   await expect(section.getByText('Deze toegangssleutel verwijderen?')).toBeVisible();
   await expectNoAxeViolations(page, 'account: removing a passkey');
   await section.getByRole('button', { name: 'Ja, verwijderen' }).click();

@@ -5,6 +5,7 @@
 //! error: the form simply stays.
 
 use super::confirm::{ConfirmIdentity, Proofs};
+use super::passkey_rename::RenamePasskey;
 use super::sessions::local_time;
 use crate::api::{self, ApiError};
 use crate::components::{focus_when_drawn, show_failure, Countdown, Failure, FailureAlert};
@@ -59,6 +60,7 @@ pub fn PasskeysSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
     let said = RwSignal::new(None::<S>);
     let asking = RwSignal::new(None::<Step>);
     let removing = RwSignal::new(None::<String>);
+    let renaming = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<Failure>);
     let countdown = Countdown::new();
     let pending = Pending::new();
@@ -151,7 +153,26 @@ pub fn PasskeysSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
                     }}
                 </p>
                 {move || {
-                    if removing.get().as_deref() == Some(id.as_str()) {
+                    if renaming.get().as_deref() == Some(id.as_str()) {
+                        let on_done = Callback::new(move |()| {
+                            renaming.set(None);
+                            say(S::PasskeyRenamed);
+                            load();
+                        });
+                        let on_cancel = Callback::new(move |()| renaming.set(None));
+                        view! {
+                            <RenamePasskey
+                                id=id.clone()
+                                current=label.clone()
+                                on_done
+                                on_cancel
+                                failure
+                                countdown
+                                alert_ref
+                            />
+                        }
+                            .into_any()
+                    } else if removing.get().as_deref() == Some(id.as_str()) {
                         let id = id.clone();
                         view! {
                             <p>{tr(S::RemovePasskeyQuestion)}</p>
@@ -175,17 +196,33 @@ pub fn PasskeysSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
                         }
                             .into_any()
                     } else {
-                        let id = id.clone();
+                        let (to_rename, to_remove) = (id.clone(), id.clone());
                         let label = label.clone();
                         view! {
-                            <button
-                                type="button"
-                                class="button button--secondary button--small"
-                                on:click=move |_| removing.set(Some(id.clone()))
-                            >
-                                {tr(S::RemovePasskey)}
-                                <span class="visually-hidden">": " {label}</span>
-                            </button>
+                            <div class="button-row">
+                                <button
+                                    type="button"
+                                    class="button button--secondary button--small"
+                                    on:click=move |_| {
+                                        removing.set(None);
+                                        renaming.set(Some(to_rename.clone()));
+                                    }
+                                >
+                                    {tr(S::RenamePasskey)}
+                                    <span class="visually-hidden">": " {label.clone()}</span>
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button button--secondary button--small"
+                                    on:click=move |_| {
+                                        renaming.set(None);
+                                        removing.set(Some(to_remove.clone()));
+                                    }
+                                >
+                                    {tr(S::RemovePasskey)}
+                                    <span class="visually-hidden">": " {label.clone()}</span>
+                                </button>
+                            </div>
                         }
                             .into_any()
                     }

@@ -124,6 +124,7 @@ catalogue! {
         PasskeyNeverUsed,
         RenamePasskey,
         SaveName,
+        PasskeyRenamed,
         RemovePasskey,
         RemovePasskeyQuestion,
         RemovePasskeyYes,

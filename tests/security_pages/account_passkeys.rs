@@ -221,3 +221,54 @@ async fn removing_a_passkey_asks_first_then_removes_it() {
     .await;
     assert_eq!(fetch.calls_to("DELETE", &paths::account_passkey("p-1")), 1);
 }
+
+#[wasm_bindgen_test]
+async fn a_passkey_is_renamed_in_its_row_and_an_empty_name_is_refused_without_a_request() {
+    browser_answers("Promise.reject(new DOMException('closed', 'NotAllowedError'))");
+    const RENAMED: &str = r#"{"id":"p-1","name":"Werktelefoon","created_at":1767225600,
+      "last_used_at":null,"browser":"Chrome","system":"Android"}"#;
+    let fetch = passkeys_backend(
+        ONE_PASSKEY,
+        vec![on(
+            "POST",
+            &paths::account_passkey("p-1"),
+            vec![ok(RENAMED)],
+        )],
+    );
+    let page = account_page();
+    wait_for("the passkey listed", || {
+        page.text().contains("Telefoon van Anna")
+    })
+    .await;
+    page.button("Naam wijzigen: Telefoon van Anna").click();
+    wait_for("the rename form", || page.find("#passkey-rename").is_some()).await;
+    let field = page.input("#passkey-rename");
+    // It starts with the name as it is.
+    wait_for("the name in the field", || {
+        field.value() == "Telefoon van Anna"
+    })
+    .await;
+    wait_for("focus in the field", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.id() == "passkey-rename")
+    })
+    .await;
+
+    type_into(&field, "   ");
+    page.button("Naam opslaan").click();
+    wait_for("the empty name said", || {
+        page.text().contains("Geef de toegangssleutel een naam.")
+    })
+    .await;
+    assert_eq!(fetch.calls_to("POST", &paths::account_passkey("p-1")), 0);
+
+    type_into(&field, "  Werktelefoon ");
+    page.button("Naam opslaan").click();
+    wait_for("renamed", || page.text().contains("De naam is gewijzigd.")).await;
+    assert_eq!(
+        fetch.bodies_to("POST", &paths::account_passkey("p-1")),
+        vec![r#"{"name":"Werktelefoon"}"#.to_owned()]
+    );
+    assert!(page.find("#passkey-rename").is_none(), "the form is closed");
+}

@@ -108,6 +108,7 @@ pub fn text(text: SecurityText) -> &'static str {
         PasskeyNeverUsed => "Not used yet",
         RenamePasskey => "Rename",
         SaveName => "Save name",
+        PasskeyRenamed => "The name was changed.",
         RemovePasskey => "Remove",
         RemovePasskeyQuestion => "Remove this passkey? You can no longer sign in with it afterwards.",
         RemovePasskeyYes => "Yes, remove",

@@ -109,6 +109,7 @@ pub fn text(text: SecurityText) -> &'static str {
         PasskeyNeverUsed => "Nog niet gebruikt",
         RenamePasskey => "Naam wijzigen",
         SaveName => "Naam opslaan",
+        PasskeyRenamed => "De naam is gewijzigd.",
         RemovePasskey => "Verwijderen",
         RemovePasskeyQuestion => "Deze toegangssleutel verwijderen? Daarna kun je er niet meer mee inloggen.",
         RemovePasskeyYes => "Ja, verwijderen",
