@@ -131,6 +131,24 @@ pub async fn create(options: &str) -> Result<String, Ceremony> {
     }
 }
 
+/// Whether this device can make a passkey itself (a fingerprint, face or PIN of its own),
+/// as `PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable()` says.
+pub async fn platform_authenticator() -> bool {
+    let Some(pkc) = get(&js_sys::global(), "PublicKeyCredential") else {
+        return false;
+    };
+    let Some(promise) = get(&pkc, "isUserVerifyingPlatformAuthenticatorAvailable")
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call0(&pkc).ok())
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .is_ok_and(|yes| yes.is_truthy())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

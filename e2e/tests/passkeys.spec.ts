@@ -211,3 +211,45 @@ test('by keyboard alone, in English: Tab reaches the passkey button and Enter si
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
 });
+
+test('after a password sign-in the account page offers a passkey once; "Niet nu" holds on this device', async ({ page, context }) => {
+  await authenticator(context, page);
+  const { email, password } = await createAccount(page, 'passkey-offer-later');
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/account$/);
+  const offer = page.getByRole('region', { name: 'Voortaan sneller inloggen op dit apparaat' });
+  await expect(offer).toBeVisible();
+  await expectNoAxeViolations(page, 'account: the passkey offer');
+  await offer.getByRole('button', { name: 'Niet nu' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Je account' })).toBeFocused();
+
+  await signOut(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/account$/);
+  // The passkeys section has read its list: the offer would have been decided by now.
+  await expect(page.getByText('Je hebt nog geen toegangssleutels.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Voortaan sneller inloggen op dit apparaat' })).toHaveCount(0);
+});
+
+test('the offer makes a passkey in one press, and the list below shows it', async ({ page, context }) => {
+  const { cdp, id } = await authenticator(context, page);
+  recordChallenges(page);
+  const { email, password } = await createAccount(page, 'passkey-offer-make');
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  const offer = page.getByRole('region', { name: 'Voortaan sneller inloggen op dit apparaat' });
+  await offer.getByRole('button', { name: 'Toegangssleutel maken' }).click();
+  await expect(offer.getByRole('status')).toHaveText(/De toegangssleutel is toegevoegd/);
+  await expect(offer.getByRole('status')).toBeFocused();
+  await expectNoAxeViolations(page, 'account: a passkey made from the offer');
+  const section = page.getByRole('region', { name: 'Toegangssleutels (passkeys)' });
+  await expect(section.getByText('Passkey', { exact: true })).toBeVisible();
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId: id });
+  expect(credentials).toHaveLength(1);
+  recordSecret('token', credentials[0].credentialId, 'passkey credential id');
+});

@@ -8,6 +8,7 @@
 
 mod confirm;
 mod page;
+mod passkey_offer;
 mod passkey_rename;
 mod passkeys;
 mod password;

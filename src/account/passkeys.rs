@@ -20,7 +20,7 @@ use leptos::task::spawn_local;
 use topocloud_contract::{passkey_name, ErrorCode, PasskeySummary};
 
 /// How a step ended, when the backend did not refuse it.
-enum Outcome {
+pub(super) enum Outcome {
     Done(S),
     /// The browser's dialog was closed: nothing happened, nothing to say.
     Nothing,
@@ -46,7 +46,11 @@ pub fn name_problem(typed: &str) -> Option<S> {
 }
 
 #[component]
-pub fn PasskeysSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
+pub fn PasskeysSection(
+    #[prop(into)] proofs: Signal<Proofs>,
+    /// Told when a passkey was made elsewhere on the page (the offer after signing in).
+    changed: Trigger,
+) -> impl IntoView {
     let i18n = use_i18n();
     let list = RwSignal::new(None::<Result<Vec<PasskeySummary>, ApiError>>);
     let load = move || {
@@ -54,7 +58,10 @@ pub fn PasskeysSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
             list.try_set(Some(api::passkeys().await));
         });
     };
-    load();
+    Effect::new(move |_| {
+        changed.track();
+        load();
+    });
     let name = RwSignal::new(String::from("Passkey"));
     let name_error = RwSignal::new(None::<S>);
     let said = RwSignal::new(None::<S>);
@@ -281,7 +288,7 @@ pub fn PasskeysSection(#[prop(into)] proofs: Signal<Proofs>) -> impl IntoView {
 }
 
 /// Options from the backend, the browser's dialog, the new credential back.
-async fn add(name: &str) -> Result<Outcome, ApiError> {
+pub(super) async fn add(name: &str) -> Result<Outcome, ApiError> {
     let options = api::passkey_registration_options().await?;
     match webauthn::create(&options).await {
         Ok(credential) => api::add_passkey(name, &credential)

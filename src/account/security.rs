@@ -4,6 +4,7 @@
 //! another (recovery codes, say).
 
 use super::confirm::Proofs;
+use super::passkey_offer::PasskeyOffer;
 use super::passkeys::PasskeysSection;
 use super::password::PasswordSection;
 use super::sessions::SessionsSection;
@@ -55,9 +56,13 @@ pub fn SecuritySections(email: String) -> impl IntoView {
     let passkeys_offered =
         move || shared.site().is_some_and(|c| c.passkeys) && crate::webauthn::supported();
 
+    let passkeys_changed = Trigger::new();
     move || {
         if loaded.get() {
             view! {
+                {move || {
+                    passkeys_offered().then(|| view! { <PasskeyOffer changed=passkeys_changed /> })
+                }}
                 {move || {
                     if has_password.get() {
                         view! { <PasswordSection email=email.get_value() /> }.into_any()
@@ -72,7 +77,10 @@ pub fn SecuritySections(email: String) -> impl IntoView {
                     }
                 }}
                 <TwoStepSection security email=email.get_value() reload />
-                {move || passkeys_offered().then(|| view! { <PasskeysSection proofs /> })}
+                {move || {
+                    passkeys_offered()
+                        .then(|| view! { <PasskeysSection proofs changed=passkeys_changed /> })
+                }}
                 <SessionsSection proofs />
             }
             .into_any()
