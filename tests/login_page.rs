@@ -402,3 +402,22 @@ async fn what_the_passkey_module_tells_is_said_in_the_alert_without_a_password_r
     .await;
     assert!(page.text().contains("e-mailadres en wachtwoord"));
 }
+
+#[wasm_bindgen_test]
+async fn a_browser_without_the_json_methods_of_webauthn_sees_no_passkey_button() {
+    // Older browsers have PublicKeyCredential but not parseRequestOptionsFromJSON.
+    let saved = js_sys::eval(
+        "const p = window.PublicKeyCredential; \
+         window.PublicKeyCredential = { isConditionalMediationAvailable: () => Promise.resolve(true) }; p",
+    )
+    .expect("stub");
+    let _backend = backend(CONFIG_WITH_PASSKEYS, invalid_credentials());
+    let page = login_form();
+    wait_for("the registration link from /api/config", || {
+        page.text().contains("Account aanmaken")
+    })
+    .await;
+    let shown = page.find("#passkey-sign-in").is_some();
+    js_sys::Reflect::set(&window(), &"PublicKeyCredential".into(), &saved).expect("restore");
+    assert!(!shown, "no button that could not work");
+}

@@ -253,3 +253,35 @@ test('the offer makes a passkey in one press, and the list below shows it', asyn
   expect(credentials).toHaveLength(1);
   recordSecret('token', credentials[0].credentialId, 'passkey credential id');
 });
+
+test('by keyboard alone on the account page: add, rename and remove a passkey', async ({ page, context }) => {
+  await authenticator(context, page);
+  const { email, password } = await createAccount(page, 'passkey-keys');
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/account$/);
+  const section = page.getByRole('region', { name: 'Toegangssleutels (passkeys)' });
+  const name = section.getByLabel('Naam van de toegangssleutel');
+  await name.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Tablet');
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('status')).toHaveText(/De toegangssleutel is toegevoegd/);
+  // From the name field, Tab goes on to the add button; the list's buttons answer Enter and Space.
+  await name.focus();
+  await page.keyboard.press('Tab');
+  await expect(section.getByRole('button', { name: 'Toegangssleutel toevoegen' })).toBeFocused();
+  await section.getByRole('button', { name: /^Naam wijzigen\s?: Tablet$/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(section.locator('#passkey-rename')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Tablet thuis');
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('status')).toHaveText('De naam is gewijzigd.');
+  await section.getByRole('button', { name: /^Verwijderen\s?: Tablet thuis$/ }).focus();
+  await page.keyboard.press('Space');
+  await section.getByRole('button', { name: 'Ja, verwijderen' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('status')).toHaveText('De toegangssleutel is verwijderd.');
+});
