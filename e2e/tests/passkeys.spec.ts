@@ -24,13 +24,19 @@ function recordChallenges(page: Page) {
   });
 }
 
-/** An account with one passkey on this page's authenticator, signed out again. */
-async function accountWithPasskey(page: Page, prefix: string) {
+/** A new account, signed in with its password on the login page: on the account page. */
+async function signedInWithPassword(page: Page, prefix: string) {
   const { email, password } = await createAccount(page, prefix);
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn(email, password);
   await expect(page).toHaveURL(/\/account$/);
+  return { email, password, login };
+}
+
+/** An account with one passkey on this page's authenticator, signed in. */
+async function accountWithPasskey(page: Page, prefix: string) {
+  const { email, password, login } = await signedInWithPassword(page, prefix);
   const section = page.getByRole('region', { name: 'Toegangssleutels (passkeys)' });
   await section.getByLabel('Naam van de toegangssleutel').fill('Telefoon');
   await section.getByRole('button', { name: 'Toegangssleutel toevoegen' }).click();
@@ -50,26 +56,10 @@ async function signOut(page: Page) {
  * laptop's: it makes a discoverable credential and verifies the person at once.
  */
 test('a passkey is added from the account page, listed, and removed after a question', async ({ page, context }) => {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
-      isUserVerified: true, automaticPresenceSimulation: true,
-    },
-  });
+  const { cdp, id: authenticatorId } = await authenticator(context, page);
   // The ceremony's challenge is a secret of its own: it must show up nowhere.
-  page.on('response', async (response) => {
-    if (!response.url().endsWith('/api/account/passkeys/registration/options')) return;
-    const challenge = (await response.json().catch(() => null))?.publicKey?.challenge;
-    if (typeof challenge === 'string') recordSecret('token', challenge, 'passkey challenge');
-  });
-
-  const { email, password } = await createAccount(page, 'passkey-add');
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, password);
-  await expect(page).toHaveURL(/\/account$/);
+  recordChallenges(page);
+  const { email } = await signedInWithPassword(page, 'passkey-add');
   const section = page.getByRole('region', { name: 'Toegangssleutels (passkeys)' });
   await expect(section.getByText('Je hebt nog geen toegangssleutels.')).toBeVisible();
   await expectNoAxeViolations(page, 'account: passkeys, none yet');
@@ -214,11 +204,7 @@ test('by keyboard alone, in English: Tab reaches the passkey button and Enter si
 
 test('after a password sign-in the account page offers a passkey once; "Niet nu" holds on this device', async ({ page, context }) => {
   await authenticator(context, page);
-  const { email, password } = await createAccount(page, 'passkey-offer-later');
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, password);
-  await expect(page).toHaveURL(/\/account$/);
+  const { email, password, login } = await signedInWithPassword(page, 'passkey-offer-later');
   const offer = page.getByRole('region', { name: 'Voortaan sneller inloggen op dit apparaat' });
   await expect(offer).toBeVisible();
   await expectNoAxeViolations(page, 'account: the passkey offer');
@@ -238,10 +224,7 @@ test('after a password sign-in the account page offers a passkey once; "Niet nu"
 test('the offer makes a passkey in one press, and the list below shows it', async ({ page, context }) => {
   const { cdp, id } = await authenticator(context, page);
   recordChallenges(page);
-  const { email, password } = await createAccount(page, 'passkey-offer-make');
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, password);
+  await signedInWithPassword(page, 'passkey-offer-make');
   const offer = page.getByRole('region', { name: 'Voortaan sneller inloggen op dit apparaat' });
   await offer.getByRole('button', { name: 'Toegangssleutel maken' }).click();
   await expect(offer.getByRole('status')).toHaveText(/De toegangssleutel is toegevoegd/);
@@ -256,11 +239,7 @@ test('the offer makes a passkey in one press, and the list below shows it', asyn
 
 test('by keyboard alone on the account page: add, rename and remove a passkey', async ({ page, context }) => {
   await authenticator(context, page);
-  const { email, password } = await createAccount(page, 'passkey-keys');
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, password);
-  await expect(page).toHaveURL(/\/account$/);
+  await signedInWithPassword(page, 'passkey-keys');
   const section = page.getByRole('region', { name: 'Toegangssleutels (passkeys)' });
   const name = section.getByLabel('Naam van de toegangssleutel');
   await name.focus();
