@@ -30,7 +30,7 @@ pub fn RenamePasskey(
     focus_when_drawn(name_ref);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if countdown.refuses(pending) {
             return;
         }
         let typed = name.get_untracked();
@@ -64,7 +64,7 @@ pub fn RenamePasskey(
                 <button
                     type="submit"
                     class="button button--primary"
-                    aria-disabled=move || pending.get().then_some("true")
+                    aria-disabled=move || countdown.blocks(pending).then_some("true")
                 >
                     {move || i18n.t(S::SaveName)}
                 </button>

@@ -444,6 +444,46 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    // /account → a passkey (made by Chromium's virtual authenticator) → "Naam wijzigen".
+    // Its path holds the passkey's id: `open` sets it before the faults are routed.
+    name: 'rename a passkey',
+    url: '/account',
+    endpoint: '/api/account/passkeys/(set by open)',
+    readsSuccessBody: true,
+    countsDown: true,
+    async open(page, lang, backend) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('WebAuthn.enable');
+      await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
+          isUserVerified: true, automaticPresenceSimulation: true,
+        },
+      });
+      await signedInAccount(page, backend, 'fault-rename-passkey', false);
+      const section = page.getByRole('region', { name: t(lang, 'Toegangssleutels (passkeys)', 'Passkeys') });
+      const add = section.getByRole('button', { name: t(lang, 'Toegangssleutel toevoegen', 'Add a passkey') });
+      await gotoAccount(page, lang, add);
+      await add.click();
+      await expect(section.getByRole('status')).toHaveText(t(lang, /toegevoegd/, /added/));
+      const list = await (await page.request.get(`${backend.base}/api/account/passkeys`)).json();
+      const id = (list as { id: string }[])[0]?.id;
+      expect(id, 'the passkey made during setup').toBeTruthy();
+      this.endpoint = `/api/account/passkeys/${id}`;
+      await section.getByRole('button', { name: t(lang, /^Naam wijzigen\s?: Passkey$/, /^Rename\s?: Passkey$/) }).click();
+      const field = section.locator('#passkey-rename');
+      await expect(field).toBeFocused();
+      const fields: Field[] = [{ label: 'passkey name', locator: field, value: 'Werktelefoon buitendienst' }];
+      await fill(fields);
+      const submit = section.getByRole('button', { name: t(lang, 'Naam opslaan', 'Save name') });
+      const renamed = async () => {
+        await expect(section.getByRole('status')).toHaveText(t(lang, 'De naam is gewijzigd.', 'The name was changed.'));
+        await expect(section.getByText('Werktelefoon buitendienst', { exact: true })).toBeVisible();
+      };
+      return { fields, submit, expectDone: renamed, expectSafeRepeat: renamed };
+    },
+  },
+  {
     // /account → "Tweestapsverificatie aanzetten" → the key, then the first code.
     name: 'turn on two-step',
     url: '/account',

@@ -66,8 +66,13 @@ export class PrivateBackend {
       async (route) => {
         onRequest?.(route);
         const original = new URL(route.request().url());
+        // The cookies are the context's for the backend's own address (route.fetch keeps
+        // them there): the page's Cookie header, for the site's address, would replace them
+        // (a passkey ceremony's cookie, set through route.fulfill, would hide the session).
+        const headers = { ...route.request().headers() };
+        delete headers.cookie;
         try {
-          const response = await route.fetch({ url: `${this.url}${original.pathname}${original.search}`, maxRetries: 0 });
+          const response = await route.fetch({ url: `${this.url}${original.pathname}${original.search}`, headers, maxRetries: 0 });
           await route.fulfill({ response });
         } catch {
           await route.fulfill({ status: 502, contentType: 'text/html', body: NGINX_502 });
