@@ -58,6 +58,7 @@ pub enum HelpArticle {
     TwoStepVerification,
     LostAuthenticator,
     CodeNotAccepted,
+    Passkeys,
 }
 
 impl HelpArticle {
@@ -74,6 +75,7 @@ impl HelpArticle {
         HelpArticle::TwoStepVerification,
         HelpArticle::LostAuthenticator,
         HelpArticle::CodeNotAccepted,
+        HelpArticle::Passkeys,
     ];
 
     /// The article's address in one language: `/help/<slug>`. Links in emails and
@@ -105,6 +107,8 @@ impl HelpArticle {
             (LostAuthenticator, Locale::En) => "lost-my-phone",
             (CodeNotAccepted, Locale::Nl) => "code-niet-geaccepteerd",
             (CodeNotAccepted, Locale::En) => "code-not-accepted",
+            (Passkeys, Locale::Nl) => "toegangssleutels",
+            (Passkeys, Locale::En) => "passkeys",
         }
     }
 

@@ -15,6 +15,7 @@ const ARTICLES = [
   { nl: ['tweestapsverificatie', 'Wat is tweestapsverificatie en hoe zet ik het aan?'], en: ['two-step-verification', 'What is two-step verification and how do I turn it on?'] },
   { nl: ['telefoon-kwijt', 'Ik ben mijn telefoon of authenticator-app kwijt'], en: ['lost-my-phone', 'I lost my phone or my authenticator app'] },
   { nl: ['code-niet-geaccepteerd', 'Mijn code wordt niet geaccepteerd'], en: ['code-not-accepted', 'My code is not accepted'] },
+  { nl: ['toegangssleutels', 'Inloggen met een toegangssleutel (passkey)'], en: ['passkeys', 'Signing in with a passkey'] },
 ] as const;
 const LANGS = ['nl', 'en'] as const;
 type Lang = (typeof LANGS)[number];

@@ -177,6 +177,8 @@ test('a passkey the server no longer knows is said, with the way back to the pas
   const alert = page.locator('.form-alert');
   await expect(alert).toContainText('TopoCloud kent deze toegangssleutel niet (meer)');
   await expect(alert).toBeFocused();
+  // Its help article, as every error has.
+  await expect(alert.getByRole('link', { name: 'Hulp: Inloggen met een toegangssleutel (passkey)' })).toHaveAttribute('href', '/help/toegangssleutels');
   await expectNoAxeViolations(page, 'login: an unknown passkey');
   const session = await page.request.get('/api/session');
   expect(session.status()).toBe(401);

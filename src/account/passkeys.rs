@@ -9,7 +9,8 @@ use super::passkey_rename::RenamePasskey;
 use super::sessions::local_time;
 use crate::api::{self, ApiError};
 use crate::components::{focus_when_drawn, show_failure, Countdown, Failure, FailureAlert};
-use crate::components::{LoadFailed, Loading, Pending, TextField};
+use crate::components::{HelpLink, LoadFailed, Loading, Pending, TextField};
+use crate::help::Article;
 use crate::i18n::accounts::Msg;
 use crate::i18n::security::{browser_on_system, SecurityText as S};
 use crate::i18n::{tr, use_i18n, Text};
@@ -256,7 +257,7 @@ pub fn PasskeysSection(
     view! {
         <section class="account-section" aria-labelledby="passkeys-title">
             <h2 id="passkeys-title">{tr(S::PasskeysHeading)}</h2>
-            <p>{tr(S::PasskeysIntro)}</p>
+            <p>{tr(S::PasskeysIntro)} " " <HelpLink article=Article::Passkeys /></p>
             <div node_ref=status_ref role="status" tabindex="-1" class="form-status"
                 class:form-status--visible=move || said.with(Option::is_some)>
                 {move || said.get().map(|text| i18n.t(text))}

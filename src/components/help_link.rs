@@ -30,6 +30,7 @@ pub fn article_for(message: Text) -> Option<Article> {
         | Text::SsoNoAccount
         | Text::SsoUnavailable => Some(Article::MicrosoftSignIn),
         Text::EmailNotVerified | Text::VerificationResent => Some(Article::LinkExpired),
+        Text::PasskeyUnknown | Text::PasskeyFailed => Some(Article::Passkeys),
         _ => None,
     }
 }

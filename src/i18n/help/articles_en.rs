@@ -186,6 +186,32 @@ TopoCloud first asks for your password again for this. If your organisation requ
 No recovery codes left, or can't find them? Then you cannot get in by yourself. Contact TopoCloud: email {support_email} or call {support_phone}. Requesting a new password does not help here: TopoCloud asks for the code after that too.
 ",
         },
+        Article::Passkeys => Entry {
+            question: "Signing in with a passkey",
+            keywords: "passkey passkeys sign in log in without password fingerprint face face id touch id pin windows hello phone key webauthn fido fake site phishing not working unknown removed remove lost",
+            body: "
+With a passkey you sign in without a password and without a code: your phone or computer asks for your fingerprint, your face or the device's PIN. That counts as both steps of two-step verification. A passkey only works on the real TopoCloud site, so a fake site can do nothing with it.
+
+To make a passkey:
+
+1. Log in and go to [your account](screen:account).
+2. Under **Passkeys**, choose a name, for example “Phone” or “Office laptop”, and press **Add a passkey**.
+3. Follow what your device asks. You get a confirmation by email.
+
+After you log in with your password we also offer this once: press **Make a passkey**, or **Not now**.
+
+To sign in: on the login page press **Sign in with a passkey**, or click in the **Email address** field and pick your passkey from the list your browser shows. You don't have to type your email address.
+
+Not working?
+
+- **No button to be seen?** Your browser cannot work with passkeys yet. Update it, or log in with your email address and password.
+- **“TopoCloud does not know this passkey (any more)”?** It was removed from your account. Log in with your email address and password and make a new one. Remove the old one from your device or password manager too.
+- **Your browser shows no passkey?** Use the device you made it on, or choose another device in your browser's prompt (your phone, for example, through the QR code).
+- **Closed the dialog?** Nothing happened; press the button again.
+
+Lost or sold a device? Log in on another device and remove that passkey under **Passkeys** on [your account](screen:account). It stops working at once. Still stuck? Contact TopoCloud: email {support_email} or call {support_phone}.
+",
+        },
         Article::CodeNotAccepted => Entry {
             question: "My code is not accepted",
             keywords: "code wrong incorrect invalid refused rejected not working six digits authenticator time clock date wrong account already used",

@@ -186,6 +186,32 @@ TopoCloud vraagt daarvoor eerst nog een keer je wachtwoord. Stelt je organisatie
 Geen herstelcodes meer, of kun je ze niet vinden? Dan kom je niet zelf binnen. Neem contact op met TopoCloud: mail naar {support_email} of bel {support_phone}. Een nieuw wachtwoord aanvragen helpt hier niet: ook daarna vraagt TopoCloud om de code.
 ",
         },
+        Article::Passkeys => Entry {
+            question: "Inloggen met een toegangssleutel (passkey)",
+            keywords: "toegangssleutel toegangssleutels passkey passkeys inloggen zonder wachtwoord vingerafdruk gezicht face id touch id pincode windows hello telefoon sleutel webauthn fido nagemaakte site phishing werkt niet kent niet meer verwijderen kwijt",
+            body: "
+Met een toegangssleutel (in het Engels *passkey*) log je in zonder wachtwoord en zonder code: je telefoon of computer vraagt je vingerafdruk, je gezicht of de pincode van het apparaat. Dat telt als beide stappen van tweestapsverificatie. Een toegangssleutel werkt alleen op de echte TopoCloud-site, dus een nagemaakte site kan er niets mee.
+
+Een toegangssleutel maken:
+
+1. Log in en ga naar [je account](screen:account).
+2. Kies bij **Toegangssleutels (passkeys)** een naam, bijvoorbeeld ‘Telefoon’ of ‘Laptop kantoor’, en druk op **Toegangssleutel toevoegen**.
+3. Volg wat je apparaat vraagt. Je krijgt een bevestiging per e-mail.
+
+Na het inloggen met je wachtwoord bieden we dit ook één keer aan: druk op **Toegangssleutel maken**, of op **Niet nu**.
+
+Inloggen: druk op de aanmeldpagina op **Inloggen met een toegangssleutel**, of klik in het veld **E-mailadres** en kies je toegangssleutel uit de lijst die je browser toont. Je hoeft geen e-mailadres te typen.
+
+Werkt het niet?
+
+- **Geen knop te zien?** Je browser kan nog niet met toegangssleutels werken. Werk hem bij, of log in met je e-mailadres en wachtwoord.
+- **‘TopoCloud kent deze toegangssleutel niet (meer)’?** Hij is van je account verwijderd. Log in met je e-mailadres en wachtwoord en maak een nieuwe. Verwijder de oude ook uit je apparaat of wachtwoordmanager.
+- **Je browser toont geen toegangssleutel?** Gebruik het apparaat waarop je hem maakte, of kies in de melding van je browser voor een ander apparaat (bijvoorbeeld je telefoon, via de QR-code).
+- **Het dialoogvenster gesloten?** Er is niets gebeurd; druk opnieuw op de knop.
+
+Apparaat kwijt of verkocht? Log in op een ander apparaat en verwijder die toegangssleutel bij **Toegangssleutels (passkeys)** op [je account](screen:account). Hij werkt dan meteen niet meer. Kom je er niet uit, neem dan contact op met TopoCloud: mail naar {support_email} of bel {support_phone}.
+",
+        },
         Article::CodeNotAccepted => Entry {
             question: "Mijn code wordt niet geaccepteerd",
             keywords: "code klopt niet fout onjuist ongeldig geweigerd werkt niet zes cijfers authenticator tijd klok datum verkeerd account al gebruikt",
