@@ -57,54 +57,46 @@ thread_local! {
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
-/// Starts fetching the module (once), so that a press of a passkey button does not wait.
-pub fn preload() -> Option<Promise> {
-    if let Some(loading) = LOADING.with(|l| l.borrow().clone()) {
-        return Some(loading);
-    }
+/// Appends the module's script; its promise settles once it has run (a module script's
+/// `load` comes after it ran) or could not be fetched.
+fn load() -> Option<Promise> {
     let document = web_sys::window()?.document()?;
     let script = document.create_element("script").ok()?;
     script.set_attribute("type", "module").ok()?;
     script.set_attribute("src", MODULE_SRC).ok()?;
-    // A module script's `load` comes after it has run, so the global is there by then.
     let loading = Promise::new(&mut |resolve, reject| {
         let _ = Reflect::set(&script, &"onload".into(), &resolve);
         let _ = Reflect::set(&script, &"onerror".into(), &reject);
     });
     document.head()?.append_child(&script).ok()?;
-    LOADING.with(|l| *l.borrow_mut() = Some(loading.clone()));
     Some(loading)
 }
 
-/// The module's functions; a failed fetch is forgotten, so the next use tries again.
-async fn module() -> Result<JsValue, Ceremony> {
+/// The module's functions, fetched on first use; a failed fetch is forgotten, so the next
+/// use tries again. (On the login page index.html's script has loaded it already.)
+async fn module() -> Option<JsValue> {
     if let Some(module) = get(&js_sys::global(), MODULE_GLOBAL) {
-        return Ok(module);
+        return Some(module);
     }
-    let loaded = match preload() {
-        Some(loading) => JsFuture::from(loading).await.is_ok(),
-        None => false,
-    };
-    let module = get(&js_sys::global(), MODULE_GLOBAL).filter(|_| loaded);
-    if module.is_none() {
-        if let Some(Some(script)) = web_sys::window().and_then(|w| w.document()).map(|d| {
-            d.query_selector(&format!("script[src='{MODULE_SRC}']"))
-                .ok()
-                .flatten()
-        }) {
-            script.remove();
-        }
+    let loading = LOADING.with(|l| {
+        l.borrow_mut()
+            .get_or_insert_with(|| load().unwrap_or_else(|| Promise::reject(&JsValue::NULL)))
+            .clone()
+    });
+    let loaded = JsFuture::from(loading).await.is_ok();
+    if !loaded {
         LOADING.with(|l| *l.borrow_mut() = None);
     }
-    module.ok_or(Ceremony::NotLoaded)
+    get(&js_sys::global(), MODULE_GLOBAL).filter(|_| loaded)
 }
 
-/// The error name [`call`] gives when the module could not be fetched.
+/// The error name [`call`] gives when the module could not be fetched (index.html's
+/// loader tells the login page the same name).
 pub const NOT_LOADED: &str = "NotLoaded";
 
 /// Calls one of the module's functions; its promise's answer, or the error's name.
-pub async fn call(name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
-    let module = module().await.map_err(|_| String::from(NOT_LOADED))?;
+async fn call(name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
+    let module = module().await.ok_or_else(|| String::from(NOT_LOADED))?;
     let function: Function = get(&module, name)
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(String::new)?;

@@ -29,6 +29,14 @@ pub(super) enum Outcome {
     Refused(S),
 }
 
+/// What a row of the list can have open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowStep {
+    Rename,
+    /// The question before removing.
+    Remove,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
     Add,
@@ -67,8 +75,8 @@ pub fn PasskeysSection(
     let name_error = RwSignal::new(None::<S>);
     let said = RwSignal::new(None::<S>);
     let asking = RwSignal::new(None::<Step>);
-    let removing = RwSignal::new(None::<String>);
-    let renaming = RwSignal::new(None::<String>);
+    // What one row has open (one row at a time), by the passkey's id.
+    let in_row = RwSignal::new(None::<(RowStep, String)>);
     let failure = RwSignal::new(None::<Failure>);
     let countdown = Countdown::new();
     let pending = Pending::new();
@@ -99,7 +107,7 @@ pub fn PasskeysSection(
             match answer {
                 Ok(Outcome::Done(text)) => {
                     asking.try_set(None);
-                    removing.try_set(None);
+                    in_row.try_set(None);
                     say(text);
                     load();
                 }
@@ -161,13 +169,14 @@ pub fn PasskeysSection(
                     }}
                 </p>
                 {move || {
-                    if renaming.get().as_deref() == Some(id.as_str()) {
+                    let open = in_row.get().filter(|(_, open)| *open == id).map(|(step, _)| step);
+                    if open == Some(RowStep::Rename) {
                         let on_done = Callback::new(move |()| {
-                            renaming.set(None);
+                            in_row.set(None);
                             say(S::PasskeyRenamed);
                             load();
                         });
-                        let on_cancel = Callback::new(move |()| renaming.set(None));
+                        let on_cancel = Callback::new(move |()| in_row.set(None));
                         view! {
                             <RenamePasskey
                                 id=id.clone()
@@ -180,7 +189,7 @@ pub fn PasskeysSection(
                             />
                         }
                             .into_any()
-                    } else if removing.get().as_deref() == Some(id.as_str()) {
+                    } else if open == Some(RowStep::Remove) {
                         let id = id.clone();
                         view! {
                             <p>{tr(S::RemovePasskeyQuestion)}</p>
@@ -196,7 +205,7 @@ pub fn PasskeysSection(
                                 <button
                                     type="button"
                                     class="button button--secondary"
-                                    on:click=move |_| removing.set(None)
+                                    on:click=move |_| in_row.set(None)
                                 >
                                     {tr(S::Cancel)}
                                 </button>
@@ -204,32 +213,23 @@ pub fn PasskeysSection(
                         }
                             .into_any()
                     } else {
-                        let (to_rename, to_remove) = (id.clone(), id.clone());
-                        let label = label.clone();
+                        let open_button = |step: RowStep, text: S| {
+                            let (id, label) = (id.clone(), label.clone());
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button--secondary button--small"
+                                    on:click=move |_| in_row.set(Some((step, id.clone())))
+                                >
+                                    {tr(text)}
+                                    <span class="visually-hidden">": " {label}</span>
+                                </button>
+                            }
+                        };
                         view! {
                             <div class="button-row">
-                                <button
-                                    type="button"
-                                    class="button button--secondary button--small"
-                                    on:click=move |_| {
-                                        removing.set(None);
-                                        renaming.set(Some(to_rename.clone()));
-                                    }
-                                >
-                                    {tr(S::RenamePasskey)}
-                                    <span class="visually-hidden">": " {label.clone()}</span>
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button button--secondary button--small"
-                                    on:click=move |_| {
-                                        renaming.set(None);
-                                        removing.set(Some(to_remove.clone()));
-                                    }
-                                >
-                                    {tr(S::RemovePasskey)}
-                                    <span class="visually-hidden">": " {label.clone()}</span>
-                                </button>
+                                {open_button(RowStep::Rename, S::RenamePasskey)}
+                                {open_button(RowStep::Remove, S::RemovePasskey)}
                             </div>
                         }
                             .into_any()

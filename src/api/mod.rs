@@ -144,7 +144,7 @@ pub(crate) async fn read_json<T: DeserializeOwned>(response: Response) -> Result
     serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
 }
 
-pub(crate) async fn read_problem(response: Response) -> ApiError {
+async fn read_problem(response: Response) -> ApiError {
     let headers = response.headers();
     let content_type = headers.get("content-type");
     let retry_after = headers.get("retry-after");
