@@ -23,6 +23,14 @@ html = index.read_text()
 # dev server fills in when it serves the page): that one is the dev server's, not the site's,
 # is never in a release build and is not checked. Any other unlisted script fails the build.
 csp = pathlib.Path(sys.argv[2]).read_text()
+# What the page does not need to carry (its first load counts every byte): the inline
+# script's whole-line comments and indentation, and the page's HTML comments, apart from
+# the one that tells a deployment where its runtime configuration is.
+def lean_script(match):
+    lines = (line.strip() for line in match.group(1).split("\n"))
+    return "<script>" + "\n".join(l for l in lines if l and not l.startswith("//")) + "</script>"
+html = re.sub(r"<script>(.*?)</script>", lean_script, html, flags=re.S)
+html = re.sub(r"\s*<!--(?!\s*Runtime configuration).*?-->", "", html, flags=re.S)
 def trunk_autoreload(body):
     return "{{__TRUNK_ADDRESS__}}" in body and ".well-known/trunk/ws" in body
 for body in re.findall(r"<script>(.*?)</script>", html, re.S):

@@ -72,16 +72,13 @@ test('the login form is there before the app, and the app takes over what was ty
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
 
-  // Enter before the app runs must not send the password anywhere (a plain GET form would
-  // put it in the address).
-  await page.keyboard.press('Enter');
-  expect(page.url()).not.toContain('password');
-  // The button does nothing yet, and looks it: it looks usable only once it works.
+  // The button works from the first paint: it looks it, and Enter sends the sign-in at
+  // once, as a POST with the password in its body, never in the address.
   const staticButton = page.locator('#first-paint button[type=submit]');
-  await expect(staticButton).toBeDisabled();
+  await expect(staticButton).toBeEnabled();
   const opacity = (selector: string) =>
     page.locator(selector).evaluate((button) => Number(getComputedStyle(button).opacity));
-  expect(await opacity('#first-paint button[type=submit]')).toBeLessThan(1);
+  expect(await opacity('#first-paint button[type=submit]')).toBe(1);
 
   release();
   await expect(page.locator('#first-paint')).not.toBeAttached();
@@ -105,6 +102,76 @@ test('the login form is there before the app, and the app takes over what was ty
   // And it is the app's form now: Enter signs in.
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/account$/);
+});
+
+test('Enter before the app runs sends the sign-in at once, and the app takes the answer on', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/users/login', { waitUntil: 'load' });
+  await page.locator('#fp-email').fill(DEMO_EMAIL);
+  await page.locator('#fp-remember').check();
+  await page.locator('#fp-password').fill(DEMO_PASSWORD);
+  const sent = page.waitForRequest((r) => r.url().endsWith('/api/session') && r.method() === 'POST');
+  await page.keyboard.press('Enter');
+  const request = await sent;
+  expect(request.postDataJSON()).toEqual({ email: DEMO_EMAIL, password: DEMO_PASSWORD, remember: true });
+  expect(page.url()).not.toContain('password');
+  await expect(page.getByRole('button', { name: 'Bezig met aanmelden…' })).toBeVisible();
+  await expect(page.locator('#first-paint button[type=submit]')).toHaveAttribute('aria-disabled', 'true');
+  // Pressed again while it is out: still one request.
+  await page.keyboard.press('Enter');
+  release();
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test('a wrong password sent before the app ran is answered by the app, with everything typed kept', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/users/login', { waitUntil: 'load' });
+  await page.locator('#fp-email').fill(DEMO_EMAIL);
+  await page.locator('#fp-password').fill('not-the-password');
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST');
+  await page.locator('#first-paint button[type=submit]').click();
+  expect((await answered).status()).toBe(401);
+  release();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  await expect(page.getByRole('alert')).toContainText('Het e-mailadres of het wachtwoord klopt niet.');
+  await expect(page.getByLabel('E-mailadres')).toHaveValue(DEMO_EMAIL);
+  await expect(page.getByLabel('Wachtwoord', { exact: true })).toHaveValue('not-the-password');
+  await expect(page.locator('#app button[type=submit]')).toHaveText('Aanmelden');
+});
+
+test('a press before the app ran with a field empty is kept, and the app says what is missing', async ({ page }) => {
+  const release = await holdWasm(page);
+  const requests: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/session') && r.method() === 'POST') requests.push(r.url()); });
+  await page.goto('/users/login', { waitUntil: 'load' });
+  await page.locator('#fp-email').fill(DEMO_EMAIL);
+  await page.locator('#first-paint button[type=submit]').click();
+  await expect(page.locator('#first-paint button[type=submit]')).toHaveAttribute('aria-disabled', 'true');
+  release();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  await expect(page.getByText('Vul je wachtwoord in.')).toBeVisible();
+  await expect(page.getByLabel('Wachtwoord', { exact: true })).toBeFocused();
+  expect(requests).toEqual([]);
+});
+
+test.describe('a lost line', () => {
+  test.use({ expectedConsole: /net::ERR_INTERNET_DISCONNECTED/ });
+test('a sign-in sent before the app ran that never arrives is said by the app, and trying again works', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.route('**/api/session', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback()));
+  await page.goto('/users/login', { waitUntil: 'load' });
+  await page.locator('#fp-email').fill(DEMO_EMAIL);
+  await page.locator('#fp-password').fill(DEMO_PASSWORD);
+  await page.locator('#first-paint button[type=submit]').click();
+  release();
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  const alert = page.getByRole('alert');
+  await expect(alert).toBeVisible();
+  await expect(page.getByLabel('Wachtwoord', { exact: true })).toHaveValue(DEMO_PASSWORD);
+  await page.unroute('**/api/session');
+  await alert.getByRole('button').first().click();
+  await expect(page).toHaveURL(/\/account$/);
+});
 });
 
 test('other routes first show the page frame, not the login form', async ({ page }) => {

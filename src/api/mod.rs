@@ -23,6 +23,7 @@ use topocloud_contract::{
     paths, ResendVerificationRequest, SessionInfo, SignInRequest, SiteConfig, CSRF_HEADER,
     CSRF_HEADER_VALUE,
 };
+use wasm_bindgen::JsCast;
 
 /// Long enough for a slow mobile connection, short enough that nobody stares at a spinner.
 pub const TIMEOUT_MS: i32 = 15_000;
@@ -68,6 +69,19 @@ pub(crate) async fn signed_in(response: Response) -> Result<SignedIn, ApiError> 
         return Ok(SignedIn::SecondStep);
     }
     read_json(response).await.map(SignedIn::Session)
+}
+
+/// The answer to the sign-in index.html's script sent before the app ran: its `fetch`'s
+/// `Response`, or the name of the error that ended it (`TimeoutError` at its time limit).
+pub async fn early_sign_in(sent: js_sys::Promise) -> Result<SignedIn, ApiError> {
+    let answer = wasm_bindgen_futures::JsFuture::from(sent)
+        .await
+        .unwrap_or_default();
+    match answer.dyn_into::<web_sys::Response>() {
+        Ok(response) => signed_in(response.into()).await,
+        Err(name) if name.as_string().as_deref() == Some("TimeoutError") => Err(ApiError::Timeout),
+        Err(_) => Err(ApiError::Network),
+    }
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {

@@ -47,6 +47,27 @@ pub fn typed_login() -> Option<TypedBeforeStart> {
     })
 }
 
+/// A press of the static form's button before the app ran (index.html's script).
+pub enum EarlySignIn {
+    /// The sign-in it sent: the browser's `fetch`, for the app to read.
+    Sent(js_sys::Promise),
+    /// A field was empty or implausible: the app's own submit says what.
+    Pressed,
+}
+
+/// Reads the early press; only while the static form is there (it is gone once read).
+pub fn early_sign_in() -> Option<EarlySignIn> {
+    document()?.get_element_by_id("first-paint")?;
+    let value = js_sys::Reflect::get(&web_sys::window()?.into(), &"topocloudSignIn".into()).ok()?;
+    if value.is_undefined() {
+        return None;
+    }
+    Some(match value.dyn_into() {
+        Ok(sent) => EarlySignIn::Sent(sent),
+        Err(_) => EarlySignIn::Pressed,
+    })
+}
+
 /// Removes the static rendering and shows the app in its place. `focus` is the app's
 /// element that takes over from the static one that had focus (`fp-<name>`): same value,
 /// caret where it was.
@@ -196,6 +217,39 @@ mod tests {
             // The one asset linked from there (the icon), not a screen.
             let asset = path == "/logo.svg";
             assert!(asset || routes::SCREENS.contains(&path), "{path}");
+        }
+    }
+
+    /// index.html's script sends the sign-in of a press before the app ran: its request
+    /// must be the one the API client sends, and its button say what the app's says.
+    #[test]
+    fn the_static_forms_early_sign_in_is_the_contracts_request() {
+        use crate::i18n::{Catalogue, Lang, Text};
+        use topocloud_contract::{paths, SignInRequest, CSRF_HEADER, CSRF_HEADER_VALUE};
+        let html = include_str!("../../index.html");
+        let settings = format!(
+            r#"data-sign-in="{} {CSRF_HEADER} {CSRF_HEADER_VALUE} {}""#,
+            paths::SESSION,
+            crate::api::TIMEOUT_MS
+        );
+        assert!(html.contains(&settings), "{settings}");
+        let body = serde_json::to_value(SignInRequest {
+            email: String::new(),
+            password: String::new(),
+            remember: false,
+        })
+        .unwrap_or_default();
+        let fields: Vec<&String> = body
+            .as_object()
+            .map(|o| o.keys().collect())
+            .unwrap_or_default();
+        assert_eq!(fields, ["email", "password", "remember"]);
+        assert!(html.contains(
+            "JSON.stringify({ email: email, password: password, remember: fields.remember.checked })"
+        ));
+        for lang in [Lang::Nl, Lang::En] {
+            let busy = format!(r#"textContent = "{}";"#, Text::SigningIn.in_lang(lang));
+            assert!(html.contains(&busy), "{busy}");
         }
     }
 

@@ -108,19 +108,6 @@ pub fn LoginForm(
         password.set(typed.password.clone());
         remember.set(typed.remember);
     }
-    Effect::new(move |_| {
-        let focus = typed.as_ref().and_then(|t| t.focus.clone());
-        let target = focus.and_then(|name| {
-            let node = match name.as_str() {
-                "email" => email_ref,
-                "password" => password_ref,
-                "remember" => remember_ref,
-                _ => return None,
-            };
-            Some((name, node.get_untracked()?))
-        });
-        first_paint::hand_over(target);
-    });
 
     let pending = Pending::new();
     let sign_in = move |request: SignInRequest| {
@@ -157,6 +144,29 @@ pub fn LoginForm(
             remember: remember.get_untracked(),
         });
     };
+    Effect::new(move |_| {
+        let focus = typed.as_ref().and_then(|t| t.focus.clone());
+        let target = focus.and_then(|name| {
+            let node = match name.as_str() {
+                "email" => email_ref,
+                "password" => password_ref,
+                "remember" => remember_ref,
+                _ => return None,
+            };
+            Some((name, node.get_untracked()?))
+        });
+        // Read before the static form goes: its button may have been pressed just now.
+        let early = first_paint::early_sign_in();
+        first_paint::hand_over(target);
+        match early {
+            Some(first_paint::EarlySignIn::Sent(sent)) => {
+                failure.set(None);
+                pending.run(async move { answered(api::early_sign_in(sent).await, false) });
+            }
+            Some(first_paint::EarlySignIn::Pressed) => submit(),
+            None => {}
+        }
+    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         submit();
