@@ -9,7 +9,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { test, expect, createAccount, linkFromMail, mailTo, uniqueEmail, recordSecret } from './support/fixtures';
 import { tokenOfLink } from './support/leaks';
 
@@ -127,9 +127,18 @@ test.describe('cross-site requests (CSRF)', () => {
       };
 
       const writes: { url: string; status: number }[] = [];
+      const isWrite = (r: Request) => r.method() !== 'GET' && r.url().startsWith(`${baseURL}/api/`);
       page.on('response', (r) => {
-        if (r.request().method() !== 'GET' && r.url().startsWith(`${baseURL}/api/`)) writes.push({ url: r.url(), status: r.status() });
+        if (isWrite(r.request())) writes.push({ url: r.url(), status: r.status() });
       });
+      // The writes still on their way: the page waits for no beacon's answer. (A fetch the
+      // browser refused, for want of CORS, fails without being sent.)
+      const unanswered = new Set<Request>();
+      page.on('request', (r) => {
+        if (isWrite(r)) unanswered.add(r);
+      });
+      page.on('requestfinished', (r) => unanswered.delete(r));
+      page.on('requestfailed', (r) => unanswered.delete(r));
       await page.goto(`${origin()}/`);
       await expect(page.getByRole('heading', { name: 'Win a prize' })).toBeVisible();
       const outcomes = await attack(page, baseURL as string, [
@@ -151,8 +160,11 @@ test.describe('cross-site requests (CSRF)', () => {
       const session = await page.request.get('/api/session');
       expect(session.status()).toBe(200);
       expect((await session.json()).email).toBe(victim.email);
-      // No account made, no email sent (mail goes out from a queue: give it a moment).
-      await page.waitForTimeout(1000);
+      // No account made, no email sent. Mail goes out from a queue, but a request queues its
+      // email before it is answered, and the dev mailbox runs everything queued before it
+      // reads the outbox (backend/src/mail/queue.rs, dev/mailbox.rs): once every write has
+      // been answered, any email one of them caused is in the mailbox.
+      await expect.poll(() => unanswered.size, 'every write from elsewhere was answered').toBe(0);
       expect(await mailTo(page, newcomer)).toEqual([]);
       expect((await mailTo(page, victim.email)).length).toBe(mailBefore.victim);
       expect((await mailTo(page, unconfirmed)).length).toBe(mailBefore.unconfirmed);

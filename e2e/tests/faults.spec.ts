@@ -6,7 +6,7 @@
  * by tests/support/faults-reporter.ts, which prints
  * "fault scenarios × screens tried: N, inputs lost: 0" at the end of the run.
  */
-import { test, expect } from './support/fixtures';
+import { test, expect, requestsSoFarSeen } from './support/fixtures';
 import {
   SAY, SCREENS, SUITE_BACKEND, alertOf, lostInputs, recordTried, type Lang, type Screen,
 } from './support/faults';
@@ -186,7 +186,9 @@ async function runScenario(page: Page, screen: Screen, scenario: Scenario, lang:
     // Locked for the wait the backend asked for; a click meanwhile sends nothing.
     await expect(form.submit).toHaveAttribute('aria-disabled', 'true');
     await form.submit.click({ force: true });
-    await page.waitForTimeout(300);
+    // A POST the click sent would reach the route before a request sent after it is
+    // answered (no page timer involved: page.clock holds those).
+    await requestsSoFarSeen(page);
     expect(sent.count, 'nothing is sent while locked').toBe(1);
     await page.clock.runFor((scenario.lockSeconds + 1) * 1000);
     sent.skew += (scenario.lockSeconds + 1) * 1000;

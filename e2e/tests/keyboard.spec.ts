@@ -76,8 +76,10 @@ test('the root address opens the login page without moving focus; Tab then reach
   await page.goto('/');
   await expect(page).toHaveURL(/\/users\/login$/);
   await expect(login.submit).toBeVisible();
-  // Give a late focus move (the heading after a navigation) every chance to happen.
-  await page.waitForTimeout(500);
+  // A late focus move (the heading after a navigation) would come in the first frame after
+  // the app took over from the first paint (focus_heading_when_ready): wait for both.
+  await expect(page.locator('#first-paint')).not.toBeAttached();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
   await focusByKeyboard(page, login.email, { max: 4 });
 });

@@ -1,5 +1,5 @@
 import {
-  test, expect, LoginPage, DEMO_EMAIL, DEMO_PASSWORD, expectNoAxeViolations, uniqueEmail, switchToEnglish,
+  test, expect, LoginPage, DEMO_EMAIL, DEMO_PASSWORD, expectNoAxeViolations, requestsSoFarSeen, uniqueEmail, switchToEnglish,
 } from './support/fixtures';
 
 test.describe('injected failures', () => {
@@ -72,17 +72,17 @@ for (const lang of ['nl', 'en'] as const) {
     await login.signIn(email, 'Wrong-password-6');
     const waitText = lang === 'nl' ? /Te veel pogingen\. Je kunt het over \d+ minuten opnieuw proberen\./ : /Too many attempts\. You can try again in \d+ minutes\./;
     await expect(login.alert).toHaveText(waitText);
-    await expect(login.submit).toHaveAttribute('aria-disabled', 'true');
-    await expect(login.email).toHaveValue(email);
-    await expectNoAxeViolations(page, `rate limited (${lang})`);
-
-    // No automatic retries, and a click while locked sends nothing.
+    // From the answer on: no automatic retries, and a click while locked sends nothing.
     let posts = 0;
     page.on('request', (r) => {
       if (r.url().endsWith('/api/session') && r.method() === 'POST') posts += 1;
     });
+    await expect(login.submit).toHaveAttribute('aria-disabled', 'true');
+    await expect(login.email).toHaveValue(email);
+    await expectNoAxeViolations(page, `rate limited (${lang})`);
+
     await login.submit.click({ force: true });
-    await page.waitForTimeout(1500);
+    await requestsSoFarSeen(page);
     expect(posts).toBe(0);
   });
 }

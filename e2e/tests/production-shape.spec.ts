@@ -103,14 +103,24 @@ test('the site is used at a host name: a secure context, and the backend offers 
 });
 
 test.describe('framing', () => {
-  test.use({ expectedConsole: /Refused to (display|frame)|frame-ancestors/ });
+  // How Chromium says it refused a frame (for frame-ancestors, or X-Frame-Options).
+  const REFUSED = /Refused to (display|frame)|frame-ancestors/;
+  test.use({ expectedConsole: REFUSED });
 
   test('another page cannot frame the site (clickjacking)', async ({ page, baseURL }) => {
+    // Chromium says on the console when it refuses the frame; a site that let itself be
+    // framed would draw its form in it instead (the first paint's, then the app's). The
+    // wait ends on either.
+    let refused = false;
+    page.on('console', (m) => {
+      if (REFUSED.test(m.text())) refused = true;
+    });
     await page.setContent(`<iframe src="${baseURL}/users/login" width="400" height="600"></iframe>`);
-    await page.waitForTimeout(2000);
     const frame = page.frames().find((f) => f !== page.mainFrame());
     expect(frame, 'the iframe exists').toBeTruthy();
-    const fields = await frame!.locator('#email').count().catch(() => 0);
+    const countFields = () => frame!.locator('#fp-email, #email').count().catch(() => 0);
+    await expect.poll(async () => refused || (await countFields()) > 0, 'refused, or drawn').toBe(true);
+    const fields = await countFields();
     expect(fields, 'the login form must not render inside a foreign frame').toBe(0);
   });
 });

@@ -238,3 +238,18 @@ export async function createAccount(page: Page, prefix = 'account'): Promise<{ e
   expect(verified.status()).toBe(200);
   return { email, password };
 }
+
+/**
+ * Returns once every request the page has started so far is known to the test (its
+ * `request` listeners and route handlers have seen it), for checking that a click sent
+ * nothing without a fixed sleep. The page sends a harmless request of its own and the test
+ * waits until it is seen and answered: Playwright reports a page's requests in the order
+ * the page starts them, and the site starts one within the task that asks for it (the
+ * click) or that task's microtasks (`spawn_local`), so a request the click sent comes first.
+ */
+export async function requestsSoFarSeen(page: Page) {
+  const sentinel = `/api/config?sentinel=${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+  const seen = page.waitForRequest((r) => r.url().endsWith(sentinel));
+  await page.evaluate((url) => fetch(url).then(() => undefined), sentinel);
+  await seen;
+}
