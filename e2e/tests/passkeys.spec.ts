@@ -128,6 +128,8 @@ test('the email field offers the saved passkeys: chosen there, it signs in witho
   // the email field's list would.
   await page.goto('/users/login');
   await expect(page).toHaveURL(/\/account$/);
+  // Drawn, not only addressed: the test ends on a page that has finished loading.
+  await expect(page.getByRole('heading', { name: 'Je account' })).toBeVisible();
   expect(signIns).toHaveLength(1);
   expect(JSON.parse(signIns[0]).remember, 'Ingelogd blijven was not ticked').toBe(false);
   expect(JSON.parse(signIns[0]).credential.type).toBe('public-key');
@@ -163,6 +165,8 @@ test('closing the browser\'s dialog is no error: the form simply stays, and work
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
+  // Drawn, not only addressed: the test ends on a page that has finished loading.
+  await expect(page.getByRole('heading', { name: 'Je account' })).toBeVisible();
 });
 
 test('a passkey the server no longer knows is said, with the way back to the password', async ({ page, context }) => {
@@ -188,6 +192,8 @@ test('a passkey the server no longer knows is said, with the way back to the pas
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
+  // Drawn, not only addressed: the test ends on a page that has finished loading.
+  await expect(page.getByRole('heading', { name: 'Je account' })).toBeVisible();
 });
 
 test('by keyboard alone, in English: Tab reaches the passkey button and Enter signs in', async ({ page, context }) => {

@@ -89,8 +89,8 @@ export const test = base.extend<Fixtures>({
 
       for (const p of context.pages()) {
         if (p.isClosed() || !baseURL || !p.url().startsWith(baseURL)) continue;
-        const stored = await p
-          .evaluate(() => {
+        const read = () =>
+          p.evaluate(() => {
             const all: string[] = [];
             for (const [name, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
               for (let i = 0; i < storage.length; i++) {
@@ -99,7 +99,11 @@ export const test = base.extend<Fixtures>({
               }
             }
             return all;
-          })
+          });
+        // A test that ends on a page still loading (its address changed, its document not
+        // yet there) is read once that page has loaded, not skipped.
+        const stored = await read()
+          .catch(() => p.waitForLoadState('domcontentloaded', { timeout: 10_000 }).then(read))
           .catch(() => [] as string[]);
         stored.forEach((entry) => place('storage', entry));
       }
