@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Route } from '@playwright/test';
 import {
-  test, expect, expectNoAxeViolations, createAccount, linkFromMail, uniqueEmail, DEMO_EMAIL, DEMO_PASSWORD,
+  test, expect, expectNoAxeViolations, createAccount, linkFromMail, uniqueEmail, DEMO_EMAIL, DEMO_PASSWORD, nextFrames,
 } from './support/fixtures';
 
 /** Holds the wasm download until `release()`: the time a slow phone spends loading it. */
@@ -262,7 +262,7 @@ test('the login form takes over only once the backend settings are known, so its
   await page.goto('/users/login');
   await sessionAnswered;
   // Two frames for the app to act on the answer (it takes over within one when it may).
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await nextFrames(page);
   await expect(page.locator('#first-paint')).toBeAttached();
   release();
   await expect(page.getByRole('link', { name: /Microsoft/ })).toBeVisible();

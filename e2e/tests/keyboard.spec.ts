@@ -1,6 +1,6 @@
 import {
   test, expect, LoginPage, createAccount, expectNoAxeViolations, linkFromMail, recordSecret, uniqueEmail,
-  DEMO_EMAIL, DEMO_PASSWORD,
+  DEMO_EMAIL, DEMO_PASSWORD, nextFrames,
 } from './support/fixtures';
 import { activateByKeyboard, focusByKeyboard, isFocused, typeByKeyboard } from './support/a11y';
 import { apiSignIn, codeNow, shownKey } from './support/totp';
@@ -79,7 +79,7 @@ test('the root address opens the login page without moving focus; Tab then reach
   // A late focus move (the heading after a navigation) would come in the first frame after
   // the app took over from the first paint (focus_heading_when_ready): wait for both.
   await expect(page.locator('#first-paint')).not.toBeAttached();
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await nextFrames(page);
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
   await focusByKeyboard(page, login.email, { max: 4 });
 });

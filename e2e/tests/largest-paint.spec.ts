@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './support/fixtures';
+import { test, expect, nextFrames } from './support/fixtures';
 
 /**
  * The login page's largest paint is its static first paint, in every load: the login app
@@ -51,14 +51,8 @@ async function recordPaintsAndStart(page: Page, browser: string) {
 async function logAfterTakeover(page: Page): Promise<string[]> {
   await expect(page.locator('#first-paint')).toHaveCount(0);
   await expect(page.locator('#app #email')).toBeVisible();
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((done) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => done((window as unknown as { paintLog: () => string[] }).paintLog())),
-        ),
-      ),
-  );
+  await nextFrames(page);
+  return page.evaluate(() => (window as unknown as { paintLog: () => string[] }).paintLog());
 }
 
 test('the login app starts only once the static form’s paint is counted, so its takeover is never the largest paint', async ({ page }) => {

@@ -165,7 +165,6 @@ test('closing the browser\'s dialog is no error: the form simply stays, and work
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
-  // Drawn, not only addressed: the test ends on a page that has finished loading.
   await expect(page.getByRole('heading', { name: 'Je account' })).toBeVisible();
 });
 
@@ -192,7 +191,6 @@ test('a passkey the server no longer knows is said, with the way back to the pas
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
-  // Drawn, not only addressed: the test ends on a page that has finished loading.
   await expect(page.getByRole('heading', { name: 'Je account' })).toBeVisible();
 });
 

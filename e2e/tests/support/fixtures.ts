@@ -257,3 +257,8 @@ export async function requestsSoFarSeen(page: Page) {
   await page.evaluate((url) => fetch(url).then(() => undefined), sentinel);
   await seen;
 }
+
+/** Returns once the page has drawn two more frames: what the current task set going is on screen. */
+export async function nextFrames(page: Page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
